@@ -1,0 +1,2 @@
+/** Declarative stub and chaos annotations for Scopemock tests. */
+package dev.scopemock.annotations;

@@ -1,0 +1,2 @@
+/** JMH benchmarks and the load driver. */
+package dev.scopemock.benchmarks;

@@ -1,0 +1,365 @@
+package dev.scopemock.engine;
+
+import dev.scopemock.engine.criteria.Criterion;
+import dev.scopemock.engine.criteria.CriterionException;
+import dev.scopemock.engine.internal.core.EngineCore;
+import dev.scopemock.engine.internal.jetty.EngineHandler;
+import dev.scopemock.engine.internal.json.JsonCodec;
+import dev.scopemock.engine.internal.json.StubFileReader;
+import dev.scopemock.engine.internal.json.StubPayloadReader;
+import dev.scopemock.engine.internal.match.RegisteredStub;
+import dev.scopemock.engine.internal.respond.ResponderRuntime;
+import dev.scopemock.engine.internal.respond.TemplateEngine;
+import dev.scopemock.engine.internal.scope.ScopeState;
+import dev.scopemock.engine.model.RecordedRequest;
+import dev.scopemock.engine.model.RequestMatcher;
+import dev.scopemock.engine.model.ResponseAction;
+import dev.scopemock.engine.model.ResponseBody;
+import dev.scopemock.engine.model.SseAction;
+import dev.scopemock.engine.model.SseEvent;
+import dev.scopemock.engine.model.StubDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+
+/**
+ * The Scopemock engine: a Jetty 12 HTTP mock server with scopes, stubs, a request journal and the
+ * {@code /__mock__} control API. This is the one Java API: the HTTP control API and the JUnit extension both
+ * drive it.
+ *
+ * <pre>{@code
+ * try (MockEngine engine = MockEngine.start(EngineOptions.defaults())) {
+ *     engine.createScope("checkout");
+ *     engine.addStubJson("checkout", "{\"request\": {\"path\": \"/payment\"},"
+ *             + " \"action\": {\"response\": {\"status_code\": 200, \"headers\": {}, \"body\": \"ok\"}}}");
+ *     // send requests to engine.baseUrl() with the header "checkout: 1"
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Scope names are compared lower-cased; {@code null} as a scope means the global space.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class MockEngine implements AutoCloseable {
+
+    private final EngineCore core;
+    private final TemplateEngine templates;
+    private final StubPayloadReader stubReader;
+    private final Server server;
+    private final HttpClient proxyClient;
+    private final ServerConnector connector;
+    private final String bindAddress;
+
+    private MockEngine(EngineOptions options) {
+        this.core = new EngineCore(options.journalCapacity());
+        this.templates = new TemplateEngine();
+        this.stubReader = new StubPayloadReader(templates::syntaxError);
+        this.bindAddress = options.bindAddress();
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("scopemock");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("scopemock-scheduler", true);
+        server.addBean(scheduler);
+
+        this.proxyClient = new HttpClient();
+        proxyClient.setFollowRedirects(false);
+        proxyClient.setUserAgentField(null);
+        proxyClient.setExecutor(threads);
+        proxyClient.setScheduler(scheduler);
+        server.addBean(proxyClient);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.bindAddress());
+        connector.setPort(options.port());
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+        server.setHandler(new EngineHandler(core, stubReader, new ResponderRuntime(scheduler, proxyClient,
+                templates), options.bindAddress(), options.maxBodyBytes()));
+        server.setStopTimeout(2_000);
+    }
+
+    /**
+     * Starts an engine and loads its start-up stub files.
+     *
+     * @param options where to listen and how to bound the journal
+     * @return the running engine, listening once this returns
+     * @throws IllegalArgumentException when a start-up stub file is invalid (the message names the file, entry
+     *                                  and field); the engine is then stopped
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static MockEngine start(EngineOptions options) {
+        MockEngine engine = new MockEngine(options);
+        try {
+            for (Path file : options.stubFiles()) {
+                engine.loadStubFiles(file);
+            }
+            engine.server.start();
+            engine.proxyClient.getContentDecoderFactories().clear();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        } catch (Exception e) {
+            engine.close();
+            throw new IllegalStateException("the engine could not start on " + options.bindAddress() + ":"
+                    + options.port() + ": " + e.getMessage(), e);
+        }
+        return engine;
+    }
+
+    /**
+     * Starts an engine on a free loopback port.
+     *
+     * @return the running engine
+     */
+    public static MockEngine start() {
+        return start(EngineOptions.defaults());
+    }
+
+    private void loadStubFiles(Path fileOrDirectory) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(fileOrDirectory)) {
+            try (Stream<Path> entries = Files.list(fileOrDirectory)) {
+                entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list stub directory " + fileOrDirectory, e);
+            }
+        } else if (Files.isRegularFile(fileOrDirectory)) {
+            files.add(fileOrDirectory);
+        } else {
+            throw new IllegalArgumentException("stub file " + fileOrDirectory + " does not exist");
+        }
+        StubFileReader reader = new StubFileReader(stubReader);
+        for (Path file : files) {
+            List<StubDefinition> stubs = reader.read(file);
+            for (int i = 0; i < stubs.size(); i++) {
+                StubDefinition stub = stubs.get(i);
+                if (stub.id() != null && core.findStub(stub.id()) != null) {
+                    throw new IllegalArgumentException("stub file " + file + " entry " + i + ": duplicate stub id '"
+                            + stub.id() + "'; ids must be unique across all start-up files");
+                }
+                core.addStub(core.scopes().global(), stub);
+            }
+        }
+    }
+
+    /**
+     * The base URL of mock traffic, for example {@code http://127.0.0.1:45321}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public URI baseUrl() {
+        String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        if (host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /**
+     * The port the engine listens on.
+     *
+     * @return the bound port
+     */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /**
+     * Creates a scope.
+     *
+     * @param name the scope name ({@code [A-Za-z0-9_-]+}, not a common header name)
+     * @return the stored, lower-cased name
+     * @throws InvalidPayloadException when the name breaks a rule
+     * @throws ScopeExistsException when the scope exists
+     */
+    public String createScope(String name) {
+        return core.createScope(name);
+    }
+
+    /**
+     * Deletes a scope with its stubs and recorded requests, cancelling its delayed responses.
+     *
+     * @param name the scope name, any case
+     * @throws ScopeNotFoundException when there is no such scope
+     */
+    public void deleteScope(String name) {
+        core.deleteScope(name);
+    }
+
+    /**
+     * The scope names in creation order.
+     *
+     * @return lower-cased names
+     */
+    public List<String> scopes() {
+        List<String> names = new ArrayList<>();
+        core.scopes().list().forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    /**
+     * Registers a stub.
+     *
+     * @param scope the scope, or null for the global space
+     * @param stub the stub; an id is generated when it has none
+     * @return the stub id
+     * @throws ScopeNotFoundException when the scope does not exist
+     * @throws IllegalArgumentException when a template does not compile or the id is taken
+     */
+    public String addStub(String scope, StubDefinition stub) {
+        checkTemplates(stub);
+        ScopeState state = scope == null ? core.scopes().global() : core.scopes().require(scope);
+        try {
+            return core.addStub(state, stub).id();
+        } catch (InvalidPayloadException duplicate) {
+            throw new IllegalArgumentException(duplicate.errors().get(0).msg(), duplicate);
+        }
+    }
+
+    /**
+     * Registers a stub given in the control API's JSON form (PROTOCOL.md §4).
+     *
+     * @param scope the scope, or null for the global space
+     * @param json the stub payload
+     * @return the stub id
+     * @throws InvalidPayloadException when the payload breaks a rule
+     */
+    public String addStubJson(String scope, String json) {
+        StubDefinition stub;
+        try {
+            stub = stubReader.read(JsonCodec.parseTree(json.getBytes(StandardCharsets.UTF_8)), List.of("body"));
+        } catch (IOException e) {
+            throw new InvalidPayloadException(List.of(new PayloadError("json_invalid", List.of("body"),
+                    "JSON decode error: " + e.getMessage())));
+        }
+        ScopeState state = scope == null ? core.scopes().global() : core.scopes().require(scope);
+        return core.addStub(state, stub).id();
+    }
+
+    private void checkTemplates(StubDefinition stub) {
+        if (stub.action() instanceof ResponseAction response && response.body() instanceof ResponseBody.Template t) {
+            checkTemplate(t.source(), "template");
+        }
+        if (stub.action() instanceof SseAction sse) {
+            for (SseEvent event : sse.events()) {
+                checkTemplate(event.data(), "SSE data");
+                if (event.id() != null) {
+                    checkTemplate(event.id(), "SSE id");
+                }
+                if (event.event() != null) {
+                    checkTemplate(event.event(), "SSE event");
+                }
+            }
+        }
+    }
+
+    private void checkTemplate(String source, String what) {
+        String problem = templates.syntaxError(source);
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid " + what + ": " + problem);
+        }
+    }
+
+    /**
+     * Deletes a stub, whichever scope it is in.
+     *
+     * @param id the stub id
+     * @throws StubNotFoundException when there is no such stub
+     */
+    public void deleteStub(String id) {
+        core.deleteStub(id);
+    }
+
+    /**
+     * The number of calls a stub has served.
+     *
+     * @param id the stub id
+     * @return its call count
+     * @throws StubNotFoundException when there is no such stub
+     */
+    public int callCount(String id) {
+        RegisteredStub stub = core.findStub(id);
+        if (stub == null) {
+            throw new StubNotFoundException("Stub '" + id + "' was not found");
+        }
+        return stub.callCount();
+    }
+
+    /**
+     * The requests visible to a scope (its own and the global ones) in arrival order.
+     *
+     * @param scope the scope, or null for the global requests only
+     * @return recorded requests
+     * @throws ScopeNotFoundException when the scope does not exist
+     */
+    public List<RecordedRequest> requests(String scope) {
+        return core.visibleRequests(scope == null ? null : core.scopes().require(scope));
+    }
+
+    /**
+     * Evaluates an assertion over the requests visible to a scope.
+     *
+     * @param scope the scope, or null for the global requests only
+     * @param matcher which requests count
+     * @param times a criterion over their number
+     * @return whether the count satisfies {@code times}
+     */
+    public boolean verify(String scope, RequestMatcher matcher, Criterion times) {
+        try {
+            return core.verify(scope == null ? null : core.scopes().require(scope), matcher, times);
+        } catch (CriterionException notEvaluable) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes every stub, scope and recorded request, and cancels delayed responses.
+     */
+    public void reset() {
+        core.reset();
+    }
+
+    /**
+     * Whether the engine is running.
+     *
+     * @return true between start and close
+     */
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /**
+     * Stops the engine; idempotent.
+     */
+    @Override
+    public void close() {
+        try {
+            core.reset();
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the engine did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

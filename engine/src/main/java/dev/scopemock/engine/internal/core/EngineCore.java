@@ -1,0 +1,196 @@
+package dev.scopemock.engine.internal.core;
+
+import dev.scopemock.engine.InvalidPayloadException;
+import dev.scopemock.engine.PayloadError;
+import dev.scopemock.engine.StubNotFoundException;
+import dev.scopemock.engine.criteria.Criterion;
+import dev.scopemock.engine.internal.journal.JournalMerge;
+import dev.scopemock.engine.internal.match.MatchSubject;
+import dev.scopemock.engine.internal.match.RegisteredStub;
+import dev.scopemock.engine.internal.match.RequestEvaluator;
+import dev.scopemock.engine.internal.match.Selection;
+import dev.scopemock.engine.internal.respond.ResponderFactory;
+import dev.scopemock.engine.internal.scope.ScopeNames;
+import dev.scopemock.engine.internal.scope.ScopeRegistry;
+import dev.scopemock.engine.internal.scope.ScopeState;
+import dev.scopemock.engine.model.PathPattern;
+import dev.scopemock.engine.model.RecordedRequest;
+import dev.scopemock.engine.model.RequestMatcher;
+import dev.scopemock.engine.model.StubDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's state and its operations, independent of Jetty: scopes, stubs (ids unique across scopes),
+ * selection of the serving stub, the journal, and verification.
+ */
+public final class EngineCore {
+
+    private final ScopeRegistry scopes;
+    private final ConcurrentHashMap<String, RegisteredStub> stubsById = new ConcurrentHashMap<>();
+    private final AtomicLong stubOrder = new AtomicLong();
+    private final AtomicLong requestSequence = new AtomicLong();
+    private final Object stubLock = new Object();
+
+    public EngineCore(int journalCapacity) {
+        this.scopes = new ScopeRegistry(journalCapacity);
+    }
+
+    public ScopeRegistry scopes() {
+        return scopes;
+    }
+
+    /** Validates and creates a scope, returning its lower-cased name. */
+    public String createScope(String name) {
+        String violation = ScopeNames.violation(name);
+        if (violation != null) {
+            throw new InvalidPayloadException(List.of(new PayloadError("string_pattern_mismatch",
+                    List.of("body", "name"), violation)));
+        }
+        return scopes.create(name).name();
+    }
+
+    /** Deletes a scope with its stubs and requests; returns its lower-cased name. */
+    public String deleteScope(String name) {
+        synchronized (stubLock) {
+            ScopeState removed = scopes.delete(name);
+            stubsById.values().removeIf(stub -> removed.name().equals(stub.scope()));
+            return removed.name();
+        }
+    }
+
+    /** Registers a stub in a scope (null for global); generates an id when it has none. */
+    public RegisteredStub addStub(ScopeState scope, StubDefinition definition) {
+        StubDefinition withId = definition.id() == null ? definition.withId(UUID.randomUUID().toString()) : definition;
+        RegisteredStub stub = new RegisteredStub(withId, scope.name(), stubOrder.incrementAndGet(),
+                ResponderFactory.prepare(withId.action()));
+        synchronized (stubLock) {
+            if (scope.isClosed()) {
+                throw new dev.scopemock.engine.ScopeNotFoundException("Scope '" + scope.name() + "' was not found");
+            }
+            if (stubsById.putIfAbsent(withId.id(), stub) != null) {
+                throw new InvalidPayloadException(List.of(new PayloadError("duplicate_id", List.of("body", "id"),
+                        "a stub with id '" + withId.id() + "' already exists; stub ids are unique across scopes")));
+            }
+            scope.updateStubs(index -> index.with(stub));
+        }
+        return stub;
+    }
+
+    /** Deletes a stub by id, whichever scope it is in. */
+    public RegisteredStub deleteStub(String id) {
+        synchronized (stubLock) {
+            RegisteredStub stub = stubsById.remove(id);
+            if (stub == null) {
+                throw new StubNotFoundException("Stub '" + id + "' was not found");
+            }
+            ScopeState owner = stub.scope() == null ? scopes.global() : scopes.find(stub.scope());
+            if (owner != null) {
+                owner.updateStubs(index -> index.without(id));
+            }
+            return stub;
+        }
+    }
+
+    /** The stub with that id, or null. */
+    public RegisteredStub findStub(String id) {
+        return stubsById.get(id);
+    }
+
+    /** Stubs visible to a scope: its own (creation order), then the global ones. */
+    public List<RegisteredStub> visibleStubs(ScopeState scope) {
+        List<RegisteredStub> visible = new ArrayList<>();
+        if (scope != null) {
+            visible.addAll(scope.stubs().stubs());
+        }
+        visible.addAll(scopes.global().stubs().stubs());
+        return visible;
+    }
+
+    /** Every stub of every scope, then the global ones. */
+    public List<RegisteredStub> allStubs() {
+        List<RegisteredStub> all = new ArrayList<>();
+        for (ScopeState scope : scopes.list()) {
+            all.addAll(scope.stubs().stubs());
+        }
+        all.addAll(scopes.global().stubs().stubs());
+        return all;
+    }
+
+    /**
+     * Chooses the serving stub: a match in the request's own scope always beats a global match.
+     *
+     * @return the selection (its call counted), or null
+     */
+    public Selection select(ScopeState scope, MatchSubject subject) {
+        String trimmed = PathPattern.trim(subject.path());
+        if (scope != null) {
+            Selection own = scope.stubs().select(subject, trimmed);
+            if (own != null) {
+                return own;
+            }
+        }
+        return scopes.global().stubs().select(subject, trimmed);
+    }
+
+    /** Records a request in its scope's journal with the next sequence number. */
+    public RecordedRequest record(ScopeState scope, RecordedRequest request, Selection selection) {
+        RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
+                ? null : scope.name(), selection == null ? null : selection.stub().id(),
+                selection == null ? Map.of() : selection.pathMatch().params());
+        (scope == null ? scopes.global() : scope).journal().append(recorded);
+        return recorded;
+    }
+
+    /** Requests visible to a scope (its own and the global ones), in arrival order. */
+    public List<RecordedRequest> visibleRequests(ScopeState scope) {
+        List<List<RecordedRequest>> logs = new ArrayList<>(2);
+        if (scope != null) {
+            logs.add(scope.journal().snapshot());
+        }
+        logs.add(scopes.global().journal().snapshot());
+        return JournalMerge.inArrivalOrder(logs);
+    }
+
+    /** Every recorded request of every scope, in arrival order. */
+    public List<RecordedRequest> allRequests() {
+        List<List<RecordedRequest>> logs = new ArrayList<>();
+        for (ScopeState scope : scopes.list()) {
+            logs.add(scope.journal().snapshot());
+        }
+        logs.add(scopes.global().journal().snapshot());
+        return JournalMerge.inArrivalOrder(logs);
+    }
+
+    /** Evicted entries of the journals visible to a scope. */
+    public long evicted(ScopeState scope) {
+        return scopes.global().journal().evicted() + (scope == null ? 0 : scope.journal().evicted());
+    }
+
+    /** Counts the visible requests matching the assertion and tests the count against {@code times}. */
+    public boolean verify(ScopeState scope, RequestMatcher matcher, Criterion times) {
+        return times.test((long) count(visibleRequests(scope), matcher));
+    }
+
+    public static int count(List<RecordedRequest> requests, RequestMatcher matcher) {
+        int count = 0;
+        for (RecordedRequest request : requests) {
+            if (RequestEvaluator.matchesAssertion(matcher, new MatchSubject(request))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Removes every scope, stub and recorded request. */
+    public void reset() {
+        synchronized (stubLock) {
+            scopes.reset();
+            stubsById.clear();
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.scopemock.engine.internal.jetty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopemock.engine.AmbiguousScopeException;
+import dev.scopemock.engine.InvalidPayloadException;
+import dev.scopemock.engine.PayloadError;
+import dev.scopemock.engine.ScopeExistsException;
+import dev.scopemock.engine.ScopeNotFoundException;
+import dev.scopemock.engine.StubNotFoundException;
+import dev.scopemock.engine.criteria.CriterionException;
+import dev.scopemock.engine.internal.core.EngineCore;
+import dev.scopemock.engine.internal.json.AssertionPayloadReader;
+import dev.scopemock.engine.internal.json.JsonCodec;
+import dev.scopemock.engine.internal.json.StubPayloadReader;
+import dev.scopemock.engine.internal.json.WireViews;
+import dev.scopemock.engine.internal.match.RegisteredStub;
+import dev.scopemock.engine.internal.respond.ResponseWriter;
+import dev.scopemock.engine.internal.scope.ScopeState;
+import dev.scopemock.engine.model.RecordedRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The {@code /__mock__} control API of PROTOCOL.md §3 and §16: it translates JSON to the engine's model and back.
+ * Bad input answers 4xx with a JSON body naming the field and the rule; nothing here answers 500.
+ */
+final class ControlApi {
+
+    static final String PREFIX = "/__mock__";
+
+    private static final List<String> ENDPOINTS = List.of("/__mock__/scopes", "/__mock__/scopes (GET list)",
+            "/__mock__/stubs", "/__mock__/stubs/{stub_id}", "/__mock__/assert", "/__mock__/requests",
+            "/__mock__/reset");
+
+    private final EngineCore core;
+    private final StubPayloadReader stubs;
+
+    ControlApi(EngineCore core, StubPayloadReader stubs) {
+        this.core = core;
+        this.stubs = stubs;
+    }
+
+    /** Whether this method and path is a control route; anything else is mock traffic. */
+    static boolean routes(String method, String path) {
+        if (!path.startsWith(PREFIX)) {
+            return false;
+        }
+        if (path.equals(PREFIX)) {
+            return true;
+        }
+        switch (path) {
+            case "/__mock__/scopes", "/__mock__/stubs" -> {
+                return method.equals("POST") || method.equals("GET");
+            }
+            case "/__mock__/requests" -> {
+                return method.equals("GET");
+            }
+            case "/__mock__/assert", "/__mock__/reset" -> {
+                return method.equals("POST");
+            }
+            default -> {
+                return method.equals("DELETE") && (lastSegment(path, "/__mock__/scopes/") != null
+                        || lastSegment(path, "/__mock__/stubs/") != null);
+            }
+        }
+    }
+
+    private static String lastSegment(String path, String prefix) {
+        if (!path.startsWith(prefix) || path.length() == prefix.length()) {
+            return null;
+        }
+        String rest = path.substring(prefix.length());
+        return rest.indexOf('/') >= 0 ? null : rest;
+    }
+
+    void handle(Request request, Response response, Callback callback, byte[] body) {
+        String method = request.getMethod();
+        String path = request.getHttpURI().getDecodedPath();
+        try {
+            if (path.equals(PREFIX)) {
+                welcome(response, callback);
+            } else if (path.equals("/__mock__/scopes")) {
+                if (method.equals("POST")) {
+                    createScope(request, response, callback, body);
+                } else {
+                    listScopes(response, callback);
+                }
+            } else if (path.equals("/__mock__/stubs")) {
+                if (method.equals("POST")) {
+                    createStub(request, response, callback, body);
+                } else {
+                    listStubs(request, response, callback);
+                }
+            } else if (path.equals("/__mock__/requests")) {
+                listRequests(request, response, callback);
+            } else if (path.equals("/__mock__/assert")) {
+                verify(request, response, callback, body);
+            } else if (path.equals("/__mock__/reset")) {
+                core.reset();
+                ResponseWriter.sendJson(response, callback, 200, Map.of("success", true));
+            } else if (path.startsWith("/__mock__/scopes/")) {
+                deleteScope(path.substring("/__mock__/scopes/".length()), response, callback);
+            } else {
+                deleteStub(request, path.substring("/__mock__/stubs/".length()), response, callback);
+            }
+        } catch (InvalidPayloadException invalid) {
+            sendValidation(response, callback, 422, invalid.errors());
+        } catch (AmbiguousScopeException ambiguous) {
+            detail(response, callback, 400, ambiguous.getMessage());
+        } catch (ScopeExistsException exists) {
+            detail(response, callback, 409, exists.getMessage());
+        } catch (ScopeNotFoundException | StubNotFoundException notFound) {
+            detail(response, callback, 404, notFound.getMessage());
+        } catch (MalformedJson malformed) {
+            sendValidation(response, callback, 400, List.of(malformed.error));
+        }
+    }
+
+    private static void welcome(Response response, Callback callback) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "Welcome to the Assertive Mock API Server!");
+        body.put("available_endpoints", ENDPOINTS);
+        ResponseWriter.sendJson(response, callback, 200, body);
+    }
+
+    private void createScope(Request request, Response response, Callback callback, byte[] body) {
+        JsonNode root = parseObject(request, body);
+        JsonNode name = root.get("name");
+        List<Object> loc = List.of("body", "name");
+        if (name == null || name.isNull()) {
+            throw invalid("missing", loc, "Field required");
+        }
+        if (!name.isTextual()) {
+            throw invalid("string_type", loc, "Input should be a valid string");
+        }
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(n -> {
+            if (!n.equals("name")) {
+                unknown.add(n);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw invalid("extra_forbidden", List.of("body", unknown.get(0)), "Extra inputs are not permitted:"
+                    + " unknown field '" + unknown.get(0) + "'; allowed fields are [name]");
+        }
+        String created = core.createScope(name.textValue());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("name", created);
+        ResponseWriter.sendJson(response, callback, 201, answer);
+    }
+
+    private void listScopes(Response response, Callback callback) {
+        List<String> names = new ArrayList<>();
+        core.scopes().list().forEach(s -> names.add(s.name()));
+        ResponseWriter.sendJson(response, callback, 200, Map.of("scopes", names));
+    }
+
+    private void deleteScope(String name, Response response, Callback callback) {
+        String deleted = core.deleteScope(name);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("name", deleted);
+        ResponseWriter.sendJson(response, callback, 200, answer);
+    }
+
+    private void createStub(Request request, Response response, Callback callback, byte[] body) {
+        JsonNode root = parseObject(request, body);
+        var definition = stubs.read(root, List.of("body"));
+        ScopeState scope = resolve(request);
+        RegisteredStub stub = core.addStub(scope == null ? core.scopes().global() : scope, definition);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("stub_id", stub.id());
+        ResponseWriter.sendJson(response, callback, 200, answer);
+    }
+
+    private void listStubs(Request request, Response response, Callback callback) {
+        List<RegisteredStub> visible = wantsAll(request) ? core.allStubs() : core.visibleStubs(resolve(request));
+        List<Object> views = new ArrayList<>(visible.size());
+        visible.forEach(s -> views.add(WireViews.stub(s)));
+        ResponseWriter.sendJson(response, callback, 200, Map.of("stubs", views));
+    }
+
+    private void deleteStub(Request request, String id, Response response, Callback callback) {
+        resolve(request);
+        core.deleteStub(id);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("stub_id", id);
+        ResponseWriter.sendJson(response, callback, 200, answer);
+    }
+
+    private void listRequests(Request request, Response response, Callback callback) {
+        boolean all = wantsAll(request);
+        ScopeState scope = all ? null : resolve(request);
+        List<RecordedRequest> requests = all ? core.allRequests() : core.visibleRequests(scope);
+        List<Object> views = new ArrayList<>(requests.size());
+        requests.forEach(r -> views.add(WireViews.request(r)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("requests", views);
+        answer.put("evicted", all ? 0 : core.evicted(scope));
+        ResponseWriter.sendJson(response, callback, 200, answer);
+    }
+
+    private void verify(Request request, Response response, Callback callback, byte[] body) {
+        JsonNode root = parseObject(request, body);
+        AssertionPayloadReader.Assertion assertion = AssertionPayloadReader.read(root);
+        ScopeState scope = resolve(request);
+        boolean result;
+        try {
+            result = core.verify(scope, assertion.matcher(), assertion.times());
+        } catch (CriterionException notEvaluable) {
+            result = false;
+        }
+        ResponseWriter.sendJson(response, callback, 200, Map.of("result", result));
+    }
+
+    private ScopeState resolve(Request request) {
+        return core.scopes().resolve(TrafficHandler.headerNames(request));
+    }
+
+    private static boolean wantsAll(Request request) {
+        String query = request.getHttpURI().getQuery();
+        if (query == null) {
+            return false;
+        }
+        List<String> all = RequestReader.query(query).get("all");
+        return all != null && all.contains("true");
+    }
+
+    private static JsonNode parseObject(Request request, byte[] body) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType != null && !isJson(contentType)) {
+            throw invalid("model_attributes_type", List.of("body"), "the control API takes JSON: send"
+                    + " Content-Type: application/json, found '" + contentType + "'");
+        }
+        if (body.length == 0) {
+            throw invalid("missing", List.of("body"), "Field required: the request body must be a JSON object");
+        }
+        JsonNode root;
+        try {
+            root = JsonCodec.parseTree(body);
+        } catch (JsonProcessingException e) {
+            long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr() - 1);
+            throw new MalformedJson(new PayloadError("json_invalid", List.of("body", offset),
+                    "JSON decode error: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new MalformedJson(new PayloadError("json_invalid", List.of("body", 0), "JSON decode error: "
+                    + e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("model_attributes_type", List.of("body"), "Input should be a valid dictionary or object"
+                    + " to extract fields from");
+        }
+        return root;
+    }
+
+    private static boolean isJson(String contentType) {
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    private static InvalidPayloadException invalid(String type, List<Object> loc, String msg) {
+        return new InvalidPayloadException(List.of(new PayloadError(type, loc, msg)));
+    }
+
+    private static void detail(Response response, Callback callback, int status, String message) {
+        ResponseWriter.sendJson(response, callback, status, Map.of("detail", message));
+    }
+
+    private static void sendValidation(Response response, Callback callback, int status, List<PayloadError> errors) {
+        List<Object> entries = new ArrayList<>(errors.size());
+        for (PayloadError error : errors) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", error.type());
+            entry.put("loc", error.loc());
+            entry.put("msg", error.msg());
+            entries.add(entry);
+        }
+        ResponseWriter.sendJson(response, callback, status, Map.of("detail", entries));
+    }
+
+    /** Malformed JSON in a control body; answered 400. */
+    private static final class MalformedJson extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient PayloadError error;
+
+        MalformedJson(PayloadError error) {
+            super(error.msg(), null, false, false);
+            this.error = error;
+        }
+    }
+}

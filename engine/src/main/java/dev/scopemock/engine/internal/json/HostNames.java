@@ -1,0 +1,23 @@
+package dev.scopemock.engine.internal.json;
+
+import java.util.Locale;
+
+/** Host header handling: the host part, lower-cased, without port (IPv6 literals keep their brackets). */
+public final class HostNames {
+
+    private HostNames() {
+    }
+
+    public static String withoutPort(String host) {
+        String value = host.trim();
+        if (value.startsWith("[")) {
+            int end = value.indexOf(']');
+            return (end < 0 ? value : value.substring(0, end + 1)).toLowerCase(Locale.ROOT);
+        }
+        int colon = value.indexOf(':');
+        if (colon >= 0 && value.indexOf(':', colon + 1) < 0) {
+            value = value.substring(0, colon);
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

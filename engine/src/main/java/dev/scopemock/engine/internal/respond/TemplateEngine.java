@@ -1,0 +1,71 @@
+package dev.scopemock.engine.internal.respond;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import java.util.Map;
+
+/**
+ * Jinja rendering through Jinjava. Templates are checked for syntax errors when a stub is created. Strict
+ * undefined is enforced by the context maps ({@link TemplateContext}), because Jinjava's own
+ * {@code failOnUnknownTokens} also rejects loop variables and null values.
+ */
+public final class TemplateEngine {
+
+    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
+            .withMaxRenderDepth(10)
+            .withMaxOutputSize(16L * 1024 * 1024)
+            .build());
+
+    /**
+     * Prepares a template: drops one trailing newline (Jinja's default) and checks the syntax.
+     *
+     * @return the syntax problem, or null when the template is valid
+     */
+    public String syntaxError(String source) {
+        RenderResult result = jinjava.renderForResult(source, Map.of("request", TemplateContext.permissive()));
+        for (TemplateError error : result.getErrors()) {
+            if (error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
+                    && !String.valueOf(error.getMessage()).startsWith("UnknownTokenException")) {
+                return describe(error);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Renders a template.
+     *
+     * @throws TemplateRenderException with the first error
+     */
+    public String render(String source, TemplateContext context) {
+        String template = dropTrailingNewline(source);
+        RenderResult result = jinjava.renderForResult(template, Map.of("request", context.root()));
+        if (context.failure() != null) {
+            throw new TemplateRenderException(context.failure());
+        }
+        for (TemplateError error : result.getErrors()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL
+                    || error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
+                throw new TemplateRenderException(describe(error));
+            }
+        }
+        return result.getOutput();
+    }
+
+    static String dropTrailingNewline(String source) {
+        if (source.endsWith("\r\n")) {
+            return source.substring(0, source.length() - 2);
+        }
+        if (source.endsWith("\n") || source.endsWith("\r")) {
+            return source.substring(0, source.length() - 1);
+        }
+        return source;
+    }
+
+    private static String describe(TemplateError error) {
+        String message = error.getMessage();
+        return error.getLineno() > 0 ? message + " (line " + error.getLineno() + ")" : message;
+    }
+}

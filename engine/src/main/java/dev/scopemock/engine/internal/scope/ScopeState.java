@@ -1,0 +1,97 @@
+package dev.scopemock.engine.internal.scope;
+
+import dev.scopemock.engine.internal.journal.ScopeJournal;
+import dev.scopemock.engine.internal.match.RegisteredStub;
+import dev.scopemock.engine.internal.match.StubIndex;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/** Everything one scope (or the global space, with a null name) owns: its stubs, its journal, its pending work. */
+public final class ScopeState {
+
+    private final String name;
+    private final long createdOrder;
+    private final AtomicReference<StubIndex> stubs = new AtomicReference<>(StubIndex.EMPTY);
+    private final ScopeJournal journal;
+    private final Set<Runnable> pendingCancellations = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public ScopeState(String name, long createdOrder, int journalCapacity) {
+        this.name = name;
+        this.createdOrder = createdOrder;
+        this.journal = new ScopeJournal(journalCapacity);
+    }
+
+    /** The lower-cased name, or null for the global space. */
+    public String name() {
+        return name;
+    }
+
+    public long createdOrder() {
+        return createdOrder;
+    }
+
+    public StubIndex stubs() {
+        return stubs.get();
+    }
+
+    public void updateStubs(UnaryOperator<StubIndex> change) {
+        stubs.updateAndGet(change);
+    }
+
+    public RegisteredStub findStub(String id) {
+        for (RegisteredStub stub : stubs.get().stubs()) {
+            if (stub.id().equals(id)) {
+                return stub;
+            }
+        }
+        return null;
+    }
+
+    public ScopeJournal journal() {
+        return journal;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Registers work (a delayed response) to cancel if the scope is deleted; returns false if it already was.
+     */
+    public boolean addPending(Runnable cancel) {
+        pendingCancellations.add(cancel);
+        if (closed) {
+            pendingCancellations.remove(cancel);
+            return false;
+        }
+        return true;
+    }
+
+    public void removePending(Runnable cancel) {
+        pendingCancellations.remove(cancel);
+    }
+
+    /** Drops stubs and requests and cancels pending delayed responses. */
+    public void close() {
+        closed = true;
+        stubs.set(StubIndex.EMPTY);
+        journal.clear();
+        for (Runnable cancel : pendingCancellations.toArray(Runnable[]::new)) {
+            pendingCancellations.remove(cancel);
+            cancel.run();
+        }
+    }
+
+    /** Empties the global space in place (reset), cancelling its pending responses. */
+    public void clear() {
+        stubs.set(StubIndex.EMPTY);
+        journal.clear();
+        for (Runnable cancel : pendingCancellations.toArray(Runnable[]::new)) {
+            pendingCancellations.remove(cancel);
+            cancel.run();
+        }
+    }
+}

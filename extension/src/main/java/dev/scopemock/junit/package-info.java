@@ -1,0 +1,2 @@
+/** The Scopemock JUnit Jupiter extension. */
+package dev.scopemock.junit;
