@@ -71,7 +71,7 @@ final class MatcherReader {
             if (text.isEmpty()) {
                 return null;
             }
-            return new TextEquals(stripPort ? HostNames.withoutPort(text) : text, ignoreCase);
+            return new TextEquals(stripPort ? HostNames.withoutPort(text) : text, ignoreCase, text);
         }
         Criterion criterion = stringOrCriterion(node, loc);
         return criterion == null ? null : new CriterionMatch(criterion);
