@@ -757,6 +757,17 @@ class CriteriaOperatorsTest {
         }
 
         @Test
+        void usesPythonUnicodeClassesAndNewlineOnlyLineEnds() {
+            givenBodyStub(wire("{'$regex': {'pattern': '\\\\w+ .\\\\d$'}}"));
+
+            HttpResponse<String> unicode = postSubject("caf\u00e9 \r\u0665");
+            HttpResponse<String> newline = postSubject("cafe \n1");
+
+            assertServed(unicode);
+            assertNotServed(newline);
+        }
+
+        @Test
         void cannotEvaluateNumber() {
             givenBodyStub(asJson(wire("{'$regex': {'pattern': '1'}}")));
 

@@ -2,14 +2,13 @@ package dev.scopemock.engine;
 
 import static dev.scopemock.engine.support.ControlCalls.stubs;
 import static dev.scopemock.engine.support.ControlCalls.textStub;
+import static dev.scopemock.engine.support.ControlCalls.tree;
 import static dev.scopemock.engine.support.ControlCalls.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopemock.engine.support.ControlCalls;
 import dev.scopemock.engine.support.TestEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -315,13 +314,6 @@ class CriteriaWireFormTest {
         return stubs.get(0);
     }
 
-    private static JsonNode tree(String singleQuoted) {
-        try {
-            return TestEngine.JSON.readTree(wire(singleQuoted));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void assertSingleError(HttpResponse<String> response, String type, String loc, String msgPart) {
         assertThat(response.statusCode()).as("status, body %s", response.body()).isEqualTo(422);

@@ -19,6 +19,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Regex(String pattern, Pattern compiled) implements Criterion {
 
+    /**
+     * Python 3 matches text patterns with Unicode classes ({@code \w} matches {@code é}, {@code \d} any decimal
+     * digit) and only {@code \n} ends a line for {@code .} and {@code $}.
+     */
+    private static final int PYTHON_FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
+
     /** How long one evaluation may take before it is abandoned. */
     static final long MAX_EVALUATION_NANOS = 100_000_000L;
 
@@ -41,7 +47,7 @@ public record Regex(String pattern, Pattern compiled) implements Criterion {
      * @throws PatternSyntaxException when the pattern is not a valid regular expression
      */
     public static Regex of(String pattern) {
-        return new Regex(pattern, Pattern.compile(translate(pattern)));
+        return new Regex(pattern, Pattern.compile(translate(pattern), PYTHON_FLAGS));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.scopemock.engine.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 
 /**
@@ -18,6 +20,15 @@ public final class ControlCalls {
      */
     public static String wire(String singleQuoted) {
         return singleQuoted.replace('\'', '"');
+    }
+
+    /** Parses JSON written with single quotes (see {@link #wire(String)}) into a tree, for exact comparisons. */
+    public static JsonNode tree(String singleQuoted) {
+        try {
+            return TestEngine.JSON.readTree(wire(singleQuoted));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A stub payload: the given request matcher object, answering 200 with a text body and no extra headers. */
