@@ -4,6 +4,7 @@ import static dev.scopemock.engine.support.ControlCalls.requests;
 import static dev.scopemock.engine.support.ControlCalls.textStub;
 import static dev.scopemock.engine.support.ControlCalls.wire;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopemock.engine.support.ControlCalls;
@@ -12,6 +13,7 @@ import dev.scopemock.engine.support.TestEngine;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -940,6 +942,23 @@ class CriteriaOperatorsTest {
         }
 
         @Test
+        void decidesParityOfHugeExponentsAndIntegersQuickly() {
+            givenBodyStub(asJson(wire("{'$even': {}}")));
+
+            HttpResponse<String> hugeEven = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> postSubject("1e100000000"));
+            HttpResponse<String> tinyFraction = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> postSubject("-1e-100000000"));
+            HttpResponse<String> bigOdd = postSubject("123456789012345678901234567890123456789");
+            HttpResponse<String> bigEven = postSubject("-123456789012345678901234567890123456788.000");
+
+            assertServed(hugeEven);
+            assertNotServed(tinyFraction);
+            assertNotServed(bigOdd);
+            assertServed(bigEven);
+        }
+
+        @Test
         void cannotEvaluateStringOrBoolean() {
             givenBodyStub(asJson(wire("{'$even': {}}")));
 
@@ -965,6 +984,20 @@ class CriteriaOperatorsTest {
 
             assertServed(minusThree);
             assertServed(three);
+        }
+
+        @Test
+        void decidesParityOfHugeExponentsAndIntegersQuickly() {
+            givenBodyStub(asJson(wire("{'$odd': {}}")));
+
+            HttpResponse<String> hugeEven = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> postSubject("-3e100000000"));
+            HttpResponse<String> oddWithZeroFraction = postSubject("-3.000e0");
+            HttpResponse<String> bigOdd = postSubject("123456789012345678901234567890123456789");
+
+            assertNotServed(hugeEven);
+            assertServed(oddWithZeroFraction);
+            assertServed(bigOdd);
         }
 
         @Test
