@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The 21 criteria operators of PROTOCOL.md §6, each with a matching case, a non-matching case and a subject the
  * operator cannot evaluate (§17 row 6: the stub does not match, the request is recorded, never a 500), over a real
  * engine. Most criteria are applied to the body of {@code POST /subject}, through {@code $json} when the subject
- * is a JSON value; some to a header or query value.
+ * is a JSON value; some to a header or query value. It is long on purpose: one nested class per operator keeps the
+ * whole language in one catalogue, with failures reported as {@code CriteriaOperatorsTest$Gt} and so on.
  */
 class CriteriaOperatorsTest {
 
@@ -215,8 +216,8 @@ class CriteriaOperatorsTest {
             HttpResponse<String> response = getSubjectWithHeaders("5");
 
             assertNotServedButRecorded(response, "");
-            assertThat(engine.confirm(null, wire("{'path': '/subject', 'headers': {'x-subject': {'$gt': {'value': 3}}}}")))
-                    .isFalse();
+            assertThat(engine.confirm(null,
+                    wire("{'path': '/subject', 'headers': {'x-subject': {'$gt': {'value': 3}}}}"))).isFalse();
         }
 
         @Test

@@ -177,7 +177,8 @@ class CriteriaWireFormTest {
             HttpResponse<String> response = postStub("{'body': {'$json': {'inner_criteria': {'$even': null}}}}");
 
             assertSingleError(response, "criterion_arguments",
-                    "['body', 'request', 'body', '$json', 'inner_criteria', '$even']", "$even takes an argument object");
+                    "['body', 'request', 'body', '$json', 'inner_criteria', '$even']",
+                    "$even takes an argument object");
         }
 
         @Test
