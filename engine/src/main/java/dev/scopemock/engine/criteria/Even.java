@@ -1,6 +1,5 @@
 package dev.scopemock.engine.criteria;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -12,18 +11,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Even() implements Criterion {
 
-    private static final BigDecimal TWO = BigDecimal.valueOf(2);
-
     @Override
     public boolean test(Object subject) {
         if (!(subject instanceof Number number)) {
             throw new CriterionException("$even needs a number subject, found a " + JsonValues.typeName(subject));
         }
-        BigDecimal remainder = JsonValues.toBigDecimal(number).remainder(TWO);
-        if (remainder.signum() < 0) {
-            remainder = remainder.add(TWO);
-        }
-        return remainder.compareTo(BigDecimal.valueOf(0)) == 0;
+        return JsonValues.floorModTwo(number) == 0;
     }
 
     @Override

@@ -283,6 +283,32 @@ public final class JsonValues {
         out.append('"');
     }
 
+    /**
+     * The floored remainder of a number divided by two: 0 for even integers, 1 for odd ones (so {@code -3} gives
+     * 1), and -1 for numbers that are not integers (neither even nor odd). Computed from the digits and the
+     * exponent, never by division, so {@code 1e100000000} costs no more than {@code 10}.
+     *
+     * @param number any JSON number
+     * @return 0, 1 or -1
+     */
+    static int floorModTwo(Number number) {
+        if (isIntegral(number)) {
+            return toBigInteger(number).testBit(0) ? 1 : 0;
+        }
+        BigDecimal value = toBigDecimal(number);
+        if (value.signum() == 0) {
+            return 0;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            return -1;
+        }
+        if (stripped.scale() < 0) {
+            return 0;
+        }
+        return stripped.unscaledValue().testBit(0) ? 1 : 0;
+    }
+
     static int compareNumbers(Number a, Number b) {
         if (isIntegral(a) && isIntegral(b)) {
             return toBigInteger(a).compareTo(toBigInteger(b));

@@ -1,5 +1,6 @@
 package dev.scopemock.engine.criteria;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,6 +18,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Regex(String pattern, Pattern compiled) implements Criterion {
+
+    /**
+     * Python 3 matches text patterns with Unicode classes ({@code \w} matches {@code é}, {@code \d} any decimal
+     * digit) and only {@code \n} ends a line for {@code .} and {@code $}.
+     */
+    private static final int PYTHON_FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
 
     /** How long one evaluation may take before it is abandoned. */
     static final long MAX_EVALUATION_NANOS = 100_000_000L;
@@ -40,33 +47,40 @@ public record Regex(String pattern, Pattern compiled) implements Criterion {
      * @throws PatternSyntaxException when the pattern is not a valid regular expression
      */
     public static Regex of(String pattern) {
-        return new Regex(pattern, Pattern.compile(translate(pattern)));
+        return new Regex(pattern, Pattern.compile(translate(pattern), PYTHON_FLAGS));
     }
 
     /**
-     * Translates the Python-only constructs of a pattern to Java syntax.
+     * Translates the Python-only constructs of a pattern to Java syntax. Python group names are identifiers
+     * ({@code order_id}) while Java only allows letters and digits, so every named group is renamed consistently
+     * ({@code (?P<order_id>…)} and {@code (?P=order_id)} refer to the same Java group).
      *
      * @param python a Python {@code re} pattern
      * @return the equivalent Java pattern
      */
     static String translate(String python) {
         StringBuilder out = new StringBuilder(python.length());
+        Map<String, String> groupNames = new HashMap<>();
         for (int i = 0; i < python.length(); i++) {
             char c = python.charAt(i);
             if (c == '\\' && i + 1 < python.length()) {
                 char next = python.charAt(i + 1);
                 out.append(next == 'Z' ? "\\z" : "\\" + next);
                 i++;
-            } else if (python.startsWith("(?P<", i)) {
-                out.append("(?<");
-                i += 3;
-            } else if (python.startsWith("(?P=", i)) {
-                int end = python.indexOf(')', i);
-                if (end < 0) {
-                    out.append(c);
-                    continue;
+            } else if (python.startsWith("(?P<", i) && python.indexOf('>', i) > 0) {
+                int end = python.indexOf('>', i);
+                String name = python.substring(i + 4, end);
+                String javaName = groupNames.get(name);
+                if (javaName == null) {
+                    javaName = "pyGroup" + groupNames.size();
+                    groupNames.put(name, javaName);
                 }
-                out.append("\\k<").append(python, i + 4, end).append('>');
+                out.append("(?<").append(javaName).append('>');
+                i = end;
+            } else if (python.startsWith("(?P=", i) && python.indexOf(')', i) > 0) {
+                int end = python.indexOf(')', i);
+                String name = python.substring(i + 4, end);
+                out.append("\\k<").append(groupNames.getOrDefault(name, name)).append('>');
                 i = end;
             } else {
                 out.append(c);

@@ -2,6 +2,8 @@ package dev.scopemock.engine.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopemock.engine.criteria.Criterion;
+import dev.scopemock.engine.criteria.ExactKeyValues;
+import dev.scopemock.engine.criteria.KeyValues;
 import dev.scopemock.engine.model.CriterionMatch;
 import dev.scopemock.engine.model.JsonEquals;
 import dev.scopemock.engine.model.KeyValuesMatcher;
@@ -16,6 +18,7 @@ import dev.scopemock.engine.model.TextEquals;
 import dev.scopemock.engine.model.ValueMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,7 +74,7 @@ final class MatcherReader {
             if (text.isEmpty()) {
                 return null;
             }
-            return new TextEquals(stripPort ? HostNames.withoutPort(text) : text, ignoreCase);
+            return new TextEquals(stripPort ? HostNames.withoutPort(text) : text, ignoreCase, text);
         }
         Criterion criterion = stringOrCriterion(node, loc);
         return criterion == null ? null : new CriterionMatch(criterion);
@@ -112,8 +115,7 @@ final class MatcherReader {
             return null;
         }
         if (CriterionReader.isOperatorObject(node)) {
-            Criterion criterion = criteria.criterion(node, loc);
-            return criterion == null ? null : new MapCriterion(criterion);
+            return mapCriterion(criteria.criterion(node, loc), headers);
         }
         Map<String, Object> expected = new LinkedHashMap<>();
         node.fields().forEachRemaining(field -> {
@@ -132,5 +134,25 @@ final class MatcherReader {
             }
         });
         return new KeyValuesMatcher(expected, headers);
+    }
+
+    /**
+     * A top-level {@code $key_values} is the same matcher as a plain object (any value of a repeated name may
+     * match; header names ignore case); {@code $exact_key_values} on headers gets lower-cased names, as request
+     * header names are.
+     */
+    private static MapMatcher mapCriterion(Criterion criterion, boolean headers) {
+        if (criterion == null) {
+            return null;
+        }
+        if (criterion instanceof KeyValues keyValues) {
+            return new KeyValuesMatcher(keyValues.keyValues(), headers);
+        }
+        if (headers && criterion instanceof ExactKeyValues exact) {
+            Map<String, Object> lowerCased = new LinkedHashMap<>();
+            exact.keyValues().forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
+            return new MapCriterion(new ExactKeyValues(lowerCased));
+        }
+        return new MapCriterion(criterion);
     }
 }
