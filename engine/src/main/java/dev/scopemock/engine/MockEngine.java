@@ -97,7 +97,7 @@ public final class MockEngine implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new EngineHandler(core, stubReader, new ResponderRuntime(scheduler, proxyClient,
                 templates), options.bindAddress(), options.maxBodyBytes()));
-        server.setStopTimeout(2_000);
+        server.setStopTimeout(0);
     }
 
     /**
@@ -351,7 +351,8 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the engine; idempotent.
+     * Stops the engine at once, aborting responses still in flight (idle keep-alive connections would otherwise
+     * hold a graceful stop for a second); idempotent.
      */
     @Override
     public void close() {
