@@ -65,6 +65,13 @@ public final class EngineCore {
 
     /** Registers a stub in a scope (null for global); generates an id when it has none. */
     public RegisteredStub addStub(ScopeState scope, StubDefinition definition) {
+        return addStub(scope, definition, List.of("body", "id"));
+    }
+
+    /**
+     * Registers a stub; a duplicate explicit id is reported at {@code idLoc} (the field that carried it).
+     */
+    public RegisteredStub addStub(ScopeState scope, StubDefinition definition, List<Object> idLoc) {
         StubDefinition withId = definition.id() == null ? definition.withId(UUID.randomUUID().toString()) : definition;
         RegisteredStub stub = new RegisteredStub(withId, scope.name(), stubOrder.incrementAndGet(),
                 ResponderFactory.prepare(withId.action()));
@@ -73,7 +80,7 @@ public final class EngineCore {
                 throw new dev.scopemock.engine.ScopeNotFoundException("Scope '" + scope.name() + "' was not found");
             }
             if (stubsById.putIfAbsent(withId.id(), stub) != null) {
-                throw new InvalidPayloadException(List.of(new PayloadError("duplicate_id", List.of("body", "id"),
+                throw new InvalidPayloadException(List.of(new PayloadError("duplicate_id", idLoc,
                         "a stub with id '" + withId.id() + "' already exists; stub ids are unique across scopes")));
             }
             scope.updateStubs(index -> index.with(stub));
@@ -164,6 +171,15 @@ public final class EngineCore {
         }
         logs.add(scopes.global().journal().snapshot());
         return JournalMerge.inArrivalOrder(logs);
+    }
+
+    /** Evicted entries of every journal (every scope and the global space). */
+    public long evictedEverywhere() {
+        long evicted = scopes.global().journal().evicted();
+        for (ScopeState scope : scopes.list()) {
+            evicted += scope.journal().evicted();
+        }
+        return evicted;
     }
 
     /** Evicted entries of the journals visible to a scope. */

@@ -177,7 +177,8 @@ final class ControlApi {
         JsonNode root = parseObject(request, body);
         var definition = stubs.read(root, List.of("body"));
         ScopeState scope = resolve(request);
-        RegisteredStub stub = core.addStub(scope == null ? core.scopes().global() : scope, definition);
+        List<Object> idLoc = List.of("body", root.hasNonNull("stub_id") ? "stub_id" : "id");
+        RegisteredStub stub = core.addStub(scope == null ? core.scopes().global() : scope, definition, idLoc);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("stub_id", stub.id());
@@ -208,7 +209,7 @@ final class ControlApi {
         requests.forEach(r -> views.add(WireViews.request(r)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requests", views);
-        answer.put("evicted", all ? 0 : core.evicted(scope));
+        answer.put("evicted", all ? core.evictedEverywhere() : core.evicted(scope));
         ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
