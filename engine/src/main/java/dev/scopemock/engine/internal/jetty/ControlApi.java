@@ -1,5 +1,6 @@
 package dev.scopemock.engine.internal.jetty;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopemock.engine.AmbiguousScopeException;
@@ -252,7 +253,7 @@ final class ControlApi {
         try {
             root = JsonCodec.parseTree(body);
         } catch (JsonProcessingException e) {
-            long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr() - 1);
+            long offset = errorOffset(e);
             throw new MalformedJson(new PayloadError("json_invalid", List.of("body", offset),
                     "JSON decode error: " + e.getOriginalMessage()));
         } catch (IOException e) {
@@ -264,6 +265,16 @@ final class ControlApi {
                     + " to extract fields from");
         }
         return root;
+    }
+
+    /** The offset of a JSON syntax error from the start of the body (not from the start of its line). */
+    private static long errorOffset(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null) {
+            return 0;
+        }
+        long offset = location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
+        return Math.max(0, offset);
     }
 
     private static boolean isJson(String contentType) {
