@@ -197,6 +197,18 @@ class StubsTest {
     }
 
     @Test
+    void deletesStubWhoseExplicitIdHoldsSlashAndSpace() {
+        mock.addStub(null, "{\"id\": \"team/health check\", \"request\": {}, \"action\": {\"response\":"
+                + " {\"status_code\": 200, \"headers\": {}, \"body\": \"ok\"}}}");
+
+        HttpResponse<String> response = mock.send("DELETE", "/__mock__/stubs/team%2Fhealth%20check", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"success\":true,\"stub_id\":\"team/health check\"}");
+        assertThat(mock.get("/__mock__/stubs").body()).isEqualTo("{\"stubs\":[]}");
+    }
+
+    @Test
     void rejectsDuplicateExplicitIdAcrossScopes() {
         mock.createScope("suite-a");
         mock.addStub("suite-a", "{\"id\": \"health\", \"request\": {}, \"action\": {\"response\":"
@@ -230,8 +242,10 @@ class StubsTest {
         HttpResponse<String> deleteTrailingSlash = mock.send("DELETE", "/__mock__/stubs/", null);
         HttpResponse<String> getReset = mock.get("/__mock__/reset");
         HttpResponse<String> postRequests = mock.send("POST", "/__mock__/requests", null);
+        HttpResponse<String> deeper = mock.send("DELETE", "/__mock__/stubs/a/b", null);
 
-        assertThat(List.of(putStubs, getScope, unknown, trailingSlash, deleteTrailingSlash, getReset, postRequests))
+        assertThat(List.of(putStubs, getScope, unknown, trailingSlash, deleteTrailingSlash, getReset, postRequests,
+                deeper))
                 .allSatisfy(r -> {
                     assertThat(r.statusCode()).isEqualTo(404);
                     assertThat(r.body()).isEqualTo(NO_MATCH);
@@ -240,7 +254,7 @@ class StubsTest {
         assertThat(requests).extracting(r -> r.get("method").asText() + " " + r.get("path").asText())
                 .containsExactly("PUT /__mock__/stubs", "GET /__mock__/scopes/x", "GET /__mock__/unknown",
                         "GET /__mock__/stubs/", "DELETE /__mock__/stubs/", "GET /__mock__/reset",
-                        "POST /__mock__/requests");
+                        "POST /__mock__/requests", "DELETE /__mock__/stubs/a/b");
     }
 
     @Test

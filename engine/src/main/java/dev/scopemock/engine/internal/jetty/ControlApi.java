@@ -29,6 +29,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The {@code /__mock__} control API of PROTOCOL.md §3 and §16: it translates JSON to the engine's model and back.
@@ -50,8 +51,13 @@ final class ControlApi {
         this.stubs = stubs;
     }
 
-    /** Whether this method and path is a control route; anything else is mock traffic. */
-    static boolean routes(String method, String path) {
+    /**
+     * Whether this method and path is a control route; anything else is mock traffic.
+     *
+     * @param path the decoded path
+     * @param rawPath the path as sent, so that {@code DELETE /__mock__/stubs/a%2Fb} deletes the stub {@code a/b}
+     */
+    static boolean routes(String method, String path, String rawPath) {
         if (!path.startsWith(PREFIX)) {
             return false;
         }
@@ -69,18 +75,30 @@ final class ControlApi {
                 return method.equals("POST");
             }
             default -> {
-                return method.equals("DELETE") && (lastSegment(path, "/__mock__/scopes/") != null
-                        || lastSegment(path, "/__mock__/stubs/") != null);
+                return method.equals("DELETE") && (isNamedResource(path, rawPath, "/__mock__/scopes/")
+                        || isNamedResource(path, rawPath, "/__mock__/stubs/"));
             }
         }
     }
 
-    private static String lastSegment(String path, String prefix) {
-        if (!path.startsWith(prefix) || path.length() == prefix.length()) {
-            return null;
+    /**
+     * Whether the path is {@code prefix} plus exactly one non-empty raw segment; that segment may hold an encoded
+     * {@code /} ({@code %2F}), which the decoded path cannot tell from a separator.
+     */
+    private static boolean isNamedResource(String path, String rawPath, String prefix) {
+        if (!path.startsWith(prefix) || path.length() == prefix.length() || rawPath == null) {
+            return false;
         }
-        String rest = path.substring(prefix.length());
-        return rest.indexOf('/') >= 0 ? null : rest;
+        String segment = rawPath.substring(rawPath.lastIndexOf('/') + 1);
+        int parameters = segment.indexOf(';');
+        if (parameters >= 0) {
+            segment = segment.substring(0, parameters);
+        }
+        try {
+            return !segment.isEmpty() && path.equals(prefix + URIUtil.decodePath(segment));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     void handle(Request request, Response response, Callback callback, byte[] body) {

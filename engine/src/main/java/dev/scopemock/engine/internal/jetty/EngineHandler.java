@@ -72,7 +72,7 @@ public final class EngineHandler extends Handler.Abstract.NonBlocking {
     private void dispatch(Request request, Response response, Callback callback, byte[] body) {
         try {
             String path = request.getHttpURI().getDecodedPath();
-            if (path != null && ControlApi.routes(request.getMethod(), path)) {
+            if (path != null && ControlApi.routes(request.getMethod(), path, request.getHttpURI().getPath())) {
                 control.handle(request, response, callback, body);
             } else {
                 traffic.handle(request, response, callback, body);
