@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +181,32 @@ class RequestsJournalTest {
 
         assertThat(recorded.get("path").asText()).isEqualTo("/caf\u00e9/a b");
         assertThat(recorded.get("query").toString()).isEqualTo("{\"x\":\"&\"}");
+    }
+
+    @Test
+    void keepsSequenceOrderUnderConcurrentRequests() throws Exception {
+        mock.createScope("suite-a");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> sent = new ArrayList<>();
+
+        try {
+            for (int i = 0; i < 200; i++) {
+                String path = "/c" + i;
+                boolean scoped = i % 2 == 0;
+                sent.add(pool.submit(() -> scoped ? mock.get(path, "suite-a", "1") : mock.get(path)));
+            }
+            for (Future<?> future : sent) {
+                future.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Long> scoped = sequences(json(mock.get("/__mock__/requests", "suite-a", "1")));
+        List<Long> global = sequences(json(mock.get("/__mock__/requests")));
+        assertThat(scoped).hasSize(200).isSorted().doesNotHaveDuplicates();
+        assertThat(global).hasSize(100).isSorted().doesNotHaveDuplicates();
+        assertThat(scoped.get(199)).isEqualTo(200L);
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.scopemock.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopemock.engine.support.TestEngine;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,22 @@ class ResetTest {
     }
 
     @Test
+    void answersPendingDelayedResponsesWhenReset() throws Exception {
+        mock.addStub(null, "{\"request\": {\"path\": \"/slow\"}, \"action\": {\"response\": {\"status_code\": 200,"
+                + " \"headers\": {}, \"body\": \"late\"}}, \"chaos\": {\"latency\": {\"base_ms\": 30000}}}");
+        CompletableFuture<HttpResponse<String>> pending = mock.client().sendAsync(
+                HttpRequest.newBuilder(mock.url("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        awaitRecordedRequests(1);
+
+        mock.send("POST", "/__mock__/reset", null);
+
+        HttpResponse<String> cancelled = pending.get(5, TimeUnit.SECONDS);
+        assertThat(cancelled.statusCode()).isEqualTo(503);
+        assertThat(cancelled.body()).isEqualTo("{\"error\":\"RESPONSE_CANCELLED\",\"detail\":\"the delayed response"
+                + " was cancelled because its scope was deleted or the engine reset\"}");
+    }
+
+    @Test
     void isMockTrafficForOtherMethods() {
         mock.addStub(null, STUB);
 
@@ -97,5 +116,13 @@ class ResetTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("NO_STUB_MATCH_FOUND");
         assertThat(mock.get("/__mock__/stubs").body()).contains("\"stub_id\"");
+    }
+
+    private void awaitRecordedRequests(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (TestEngine.json(mock.get("/__mock__/requests")).get("requests").size() < count) {
+            assertThat(System.nanoTime()).as("requests recorded within 5 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.scopemock.engine.PayloadError;
 import dev.scopemock.engine.StubNotFoundException;
 import dev.scopemock.engine.criteria.Criterion;
 import dev.scopemock.engine.internal.journal.JournalMerge;
+import dev.scopemock.engine.internal.journal.ScopeJournal;
 import dev.scopemock.engine.internal.match.MatchSubject;
 import dev.scopemock.engine.internal.match.RegisteredStub;
 import dev.scopemock.engine.internal.match.RequestEvaluator;
@@ -144,13 +145,19 @@ public final class EngineCore {
         return scopes.global().stubs().select(subject, trimmed);
     }
 
-    /** Records a request in its scope's journal with the next sequence number. */
+    /**
+     * Records a request in its scope's journal with the next sequence number. Numbering and appending happen under
+     * the journal's lock, so each journal holds its entries in sequence order even under concurrent requests.
+     */
     public RecordedRequest record(ScopeState scope, RecordedRequest request, Selection selection) {
-        RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
-                ? null : scope.name(), selection == null ? null : selection.stub().id(),
-                selection == null ? Map.of() : selection.pathMatch().params());
-        (scope == null ? scopes.global() : scope).journal().append(recorded);
-        return recorded;
+        ScopeJournal journal = (scope == null ? scopes.global() : scope).journal();
+        synchronized (journal) {
+            RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
+                    ? null : scope.name(), selection == null ? null : selection.stub().id(),
+                    selection == null ? Map.of() : selection.pathMatch().params());
+            journal.append(recorded);
+            return recorded;
+        }
     }
 
     /** Requests visible to a scope (its own and the global ones), in arrival order. */
