@@ -205,6 +205,17 @@ class ScopesTest {
     }
 
     @Test
+    void treatsTheSameScopeHeaderTwiceAsOneScope() {
+        mock.createScope("suite-a");
+        mock.addStub("suite-a", OK_STUB.formatted("scoped"));
+
+        String response = RawHttp.exchange(mock.port(), "GET /payment HTTP/1.1\r\nHost: localhost\r\n"
+                + "suite-a: 1\r\nSUITE-A: 2\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\nscoped");
+    }
+
+    @Test
     void rejectsAmbiguousScopeHeadersOnStubsRequestsAndAssert() {
         mock.createScope("suite-a");
         mock.createScope("suite-b");

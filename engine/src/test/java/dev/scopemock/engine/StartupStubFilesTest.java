@@ -99,6 +99,19 @@ class StartupStubFilesTest {
     }
 
     @Test
+    void loadsTheRepositoryDemoStubFile() {
+        Path demo = Path.of("..", "demo", "stubs.json");
+
+        try (TestEngine mock = start(demo)) {
+            assertThat(ids(mock)).containsExactly("health", "user-by-id", "payment", "prices");
+            assertThat(mock.get("/health").body()).isEqualTo("ok");
+            assertThat(mock.get("/users/42").body()).isEqualTo("{\"id\":\"42\"}");
+            assertThat(mock.send("POST", "/payment", "{\"amount\": 42}", "Content-Type", "application/json").body())
+                    .isEqualTo("{\"status\":\"accepted\"}");
+        }
+    }
+
+    @Test
     void acceptsEmptyStubList() throws IOException {
         Path file = write("empty.json", "{\"stubs\": []}");
 
