@@ -37,10 +37,12 @@ public final class EngineCore {
     private final AtomicLong requestSequence = new AtomicLong();
     private final Object stubLock = new Object();
 
+    /** An empty engine state whose journals keep {@code journalCapacity} requests per scope. */
     public EngineCore(int journalCapacity) {
         this.scopes = new ScopeRegistry(journalCapacity);
     }
 
+    /** The scopes and the global space. */
     public ScopeRegistry scopes() {
         return scopes;
     }
@@ -199,6 +201,7 @@ public final class EngineCore {
         return times.test((long) count(visibleRequests(scope), matcher));
     }
 
+    /** How many of the requests the assertion matcher accepts. */
     public static int count(List<RecordedRequest> requests, RequestMatcher matcher) {
         int count = 0;
         for (RecordedRequest request : requests) {
