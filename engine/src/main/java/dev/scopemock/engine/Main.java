@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Main {
 
+    private static final List<String> OPTIONS = List.of("--port", "--bind", "--stubs", "--journal-limit");
+
     private Main() {
     }
 
@@ -62,6 +64,9 @@ public final class Main {
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println(usage());
                 System.exit(0);
+            }
+            if (!OPTIONS.contains(arg)) {
+                throw new IllegalArgumentException("unknown option " + arg);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + arg + " needs a value");

@@ -25,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.eclipse.jetty.client.HttpClient;
@@ -97,7 +99,7 @@ public final class MockEngine implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new EngineHandler(core, stubReader, new ResponderRuntime(scheduler, proxyClient,
                 templates), options.bindAddress(), options.maxBodyBytes()));
-        server.setStopTimeout(2_000);
+        server.setStopTimeout(0);
     }
 
     /**
@@ -112,8 +114,9 @@ public final class MockEngine implements AutoCloseable {
     public static MockEngine start(EngineOptions options) {
         MockEngine engine = new MockEngine(options);
         try {
+            Map<String, String> origins = new HashMap<>();
             for (Path file : options.stubFiles()) {
-                engine.loadStubFiles(file);
+                engine.loadStubFiles(file, origins);
             }
             engine.server.start();
             engine.proxyClient.getContentDecoderFactories().clear();
@@ -137,11 +140,13 @@ public final class MockEngine implements AutoCloseable {
         return start(EngineOptions.defaults());
     }
 
-    private void loadStubFiles(Path fileOrDirectory) {
+    /** Loads a file, or the {@code *.json} files of a directory in name order; {@code origins}: id → where. */
+    private void loadStubFiles(Path fileOrDirectory, Map<String, String> origins) {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(fileOrDirectory)) {
             try (Stream<Path> entries = Files.list(fileOrDirectory)) {
-                entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+                entries.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                        .sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list stub directory " + fileOrDirectory, e);
             }
@@ -155,11 +160,14 @@ public final class MockEngine implements AutoCloseable {
             List<StubDefinition> stubs = reader.read(file);
             for (int i = 0; i < stubs.size(); i++) {
                 StubDefinition stub = stubs.get(i);
+                String here = "stub file " + file + " entry " + i;
                 if (stub.id() != null && core.findStub(stub.id()) != null) {
-                    throw new IllegalArgumentException("stub file " + file + " entry " + i + ": duplicate stub id '"
-                            + stub.id() + "'; ids must be unique across all start-up files");
+                    throw new IllegalArgumentException(here + ", field id: duplicate stub id '" + stub.id()
+                            + "', already used by " + origins.get(stub.id()) + "; stub ids must be unique across"
+                            + " all start-up files");
                 }
-                core.addStub(core.scopes().global(), stub);
+                RegisteredStub added = core.addStub(core.scopes().global(), stub);
+                origins.put(added.id(), here);
             }
         }
     }
@@ -351,7 +359,8 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the engine; idempotent.
+     * Stops the engine at once, aborting responses still in flight (idle keep-alive connections would otherwise
+     * hold a graceful stop for a second); idempotent.
      */
     @Override
     public void close() {

@@ -5,6 +5,7 @@ import dev.scopemock.engine.PayloadError;
 import dev.scopemock.engine.StubNotFoundException;
 import dev.scopemock.engine.criteria.Criterion;
 import dev.scopemock.engine.internal.journal.JournalMerge;
+import dev.scopemock.engine.internal.journal.ScopeJournal;
 import dev.scopemock.engine.internal.match.MatchSubject;
 import dev.scopemock.engine.internal.match.RegisteredStub;
 import dev.scopemock.engine.internal.match.RequestEvaluator;
@@ -36,10 +37,12 @@ public final class EngineCore {
     private final AtomicLong requestSequence = new AtomicLong();
     private final Object stubLock = new Object();
 
+    /** An empty engine state whose journals keep {@code journalCapacity} requests per scope. */
     public EngineCore(int journalCapacity) {
         this.scopes = new ScopeRegistry(journalCapacity);
     }
 
+    /** The scopes and the global space. */
     public ScopeRegistry scopes() {
         return scopes;
     }
@@ -65,6 +68,13 @@ public final class EngineCore {
 
     /** Registers a stub in a scope (null for global); generates an id when it has none. */
     public RegisteredStub addStub(ScopeState scope, StubDefinition definition) {
+        return addStub(scope, definition, List.of("body", "id"));
+    }
+
+    /**
+     * Registers a stub; a duplicate explicit id is reported at {@code idLoc} (the field that carried it).
+     */
+    public RegisteredStub addStub(ScopeState scope, StubDefinition definition, List<Object> idLoc) {
         StubDefinition withId = definition.id() == null ? definition.withId(UUID.randomUUID().toString()) : definition;
         RegisteredStub stub = new RegisteredStub(withId, scope.name(), stubOrder.incrementAndGet(),
                 ResponderFactory.prepare(withId.action()));
@@ -73,7 +83,7 @@ public final class EngineCore {
                 throw new dev.scopemock.engine.ScopeNotFoundException("Scope '" + scope.name() + "' was not found");
             }
             if (stubsById.putIfAbsent(withId.id(), stub) != null) {
-                throw new InvalidPayloadException(List.of(new PayloadError("duplicate_id", List.of("body", "id"),
+                throw new InvalidPayloadException(List.of(new PayloadError("duplicate_id", idLoc,
                         "a stub with id '" + withId.id() + "' already exists; stub ids are unique across scopes")));
             }
             scope.updateStubs(index -> index.with(stub));
@@ -137,13 +147,19 @@ public final class EngineCore {
         return scopes.global().stubs().select(subject, trimmed);
     }
 
-    /** Records a request in its scope's journal with the next sequence number. */
+    /**
+     * Records a request in its scope's journal with the next sequence number. Numbering and appending happen under
+     * the journal's lock, so each journal holds its entries in sequence order even under concurrent requests.
+     */
     public RecordedRequest record(ScopeState scope, RecordedRequest request, Selection selection) {
-        RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
-                ? null : scope.name(), selection == null ? null : selection.stub().id(),
-                selection == null ? Map.of() : selection.pathMatch().params());
-        (scope == null ? scopes.global() : scope).journal().append(recorded);
-        return recorded;
+        ScopeJournal journal = (scope == null ? scopes.global() : scope).journal();
+        synchronized (journal) {
+            RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
+                    ? null : scope.name(), selection == null ? null : selection.stub().id(),
+                    selection == null ? Map.of() : selection.pathMatch().params());
+            journal.append(recorded);
+            return recorded;
+        }
     }
 
     /** Requests visible to a scope (its own and the global ones), in arrival order. */
@@ -166,6 +182,15 @@ public final class EngineCore {
         return JournalMerge.inArrivalOrder(logs);
     }
 
+    /** Evicted entries of every journal (every scope and the global space). */
+    public long evictedEverywhere() {
+        long evicted = scopes.global().journal().evicted();
+        for (ScopeState scope : scopes.list()) {
+            evicted += scope.journal().evicted();
+        }
+        return evicted;
+    }
+
     /** Evicted entries of the journals visible to a scope. */
     public long evicted(ScopeState scope) {
         return scopes.global().journal().evicted() + (scope == null ? 0 : scope.journal().evicted());
@@ -176,6 +201,7 @@ public final class EngineCore {
         return times.test((long) count(visibleRequests(scope), matcher));
     }
 
+    /** How many of the requests the assertion matcher accepts. */
     public static int count(List<RecordedRequest> requests, RequestMatcher matcher) {
         int count = 0;
         for (RecordedRequest request : requests) {

@@ -1,5 +1,6 @@
 package dev.scopemock.engine.internal.jetty;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scopemock.engine.AmbiguousScopeException;
@@ -28,6 +29,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The {@code /__mock__} control API of PROTOCOL.md §3 and §16: it translates JSON to the engine's model and back.
@@ -49,8 +51,13 @@ final class ControlApi {
         this.stubs = stubs;
     }
 
-    /** Whether this method and path is a control route; anything else is mock traffic. */
-    static boolean routes(String method, String path) {
+    /**
+     * Whether this method and path is a control route; anything else is mock traffic.
+     *
+     * @param path the decoded path
+     * @param rawPath the path as sent, so that {@code DELETE /__mock__/stubs/a%2Fb} deletes the stub {@code a/b}
+     */
+    static boolean routes(String method, String path, String rawPath) {
         if (!path.startsWith(PREFIX)) {
             return false;
         }
@@ -68,18 +75,30 @@ final class ControlApi {
                 return method.equals("POST");
             }
             default -> {
-                return method.equals("DELETE") && (lastSegment(path, "/__mock__/scopes/") != null
-                        || lastSegment(path, "/__mock__/stubs/") != null);
+                return method.equals("DELETE") && (isNamedResource(path, rawPath, "/__mock__/scopes/")
+                        || isNamedResource(path, rawPath, "/__mock__/stubs/"));
             }
         }
     }
 
-    private static String lastSegment(String path, String prefix) {
-        if (!path.startsWith(prefix) || path.length() == prefix.length()) {
-            return null;
+    /**
+     * Whether the path is {@code prefix} plus exactly one non-empty raw segment; that segment may hold an encoded
+     * {@code /} ({@code %2F}), which the decoded path cannot tell from a separator.
+     */
+    private static boolean isNamedResource(String path, String rawPath, String prefix) {
+        if (!path.startsWith(prefix) || path.length() == prefix.length() || rawPath == null) {
+            return false;
         }
-        String rest = path.substring(prefix.length());
-        return rest.indexOf('/') >= 0 ? null : rest;
+        String segment = rawPath.substring(rawPath.lastIndexOf('/') + 1);
+        int parameters = segment.indexOf(';');
+        if (parameters >= 0) {
+            segment = segment.substring(0, parameters);
+        }
+        try {
+            return !segment.isEmpty() && path.equals(prefix + URIUtil.decodePath(segment));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     void handle(Request request, Response response, Callback callback, byte[] body) {
@@ -177,7 +196,8 @@ final class ControlApi {
         JsonNode root = parseObject(request, body);
         var definition = stubs.read(root, List.of("body"));
         ScopeState scope = resolve(request);
-        RegisteredStub stub = core.addStub(scope == null ? core.scopes().global() : scope, definition);
+        List<Object> idLoc = List.of("body", root.hasNonNull("stub_id") ? "stub_id" : "id");
+        RegisteredStub stub = core.addStub(scope == null ? core.scopes().global() : scope, definition, idLoc);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("stub_id", stub.id());
@@ -208,7 +228,7 @@ final class ControlApi {
         requests.forEach(r -> views.add(WireViews.request(r)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requests", views);
-        answer.put("evicted", all ? 0 : core.evicted(scope));
+        answer.put("evicted", all ? core.evictedEverywhere() : core.evicted(scope));
         ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
@@ -251,7 +271,7 @@ final class ControlApi {
         try {
             root = JsonCodec.parseTree(body);
         } catch (JsonProcessingException e) {
-            long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr() - 1);
+            long offset = errorOffset(e);
             throw new MalformedJson(new PayloadError("json_invalid", List.of("body", offset),
                     "JSON decode error: " + e.getOriginalMessage()));
         } catch (IOException e) {
@@ -263,6 +283,16 @@ final class ControlApi {
                     + " to extract fields from");
         }
         return root;
+    }
+
+    /** The offset of a JSON syntax error from the start of the body (not from the start of its line). */
+    private static long errorOffset(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null) {
+            return 0;
+        }
+        long offset = location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
+        return Math.max(0, offset);
     }
 
     private static boolean isJson(String contentType) {

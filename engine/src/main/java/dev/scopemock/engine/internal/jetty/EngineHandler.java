@@ -43,6 +43,12 @@ public final class EngineHandler extends Handler.Abstract.NonBlocking {
             ResponseWriter.sendJson(response, callback, 405, Map.of("detail", "Method Not Allowed"));
             return true;
         }
+        if (request.getLength() > maxBodyBytes) {
+            ResponseWriter.sendError(response, callback, 413, "REQUEST_BODY_TOO_LARGE",
+                    "the request body exceeds the limit of " + maxBodyBytes + " bytes");
+            return true;
+        }
+        // Jetty fails the read with an IllegalStateException when the body outgrows the limit.
         Content.Source.asByteArrayAsync(request, maxBodyBytes, new Promise.Invocable.NonBlocking<>() {
             @Override
             public void succeeded(byte[] body) {
@@ -51,8 +57,13 @@ public final class EngineHandler extends Handler.Abstract.NonBlocking {
 
             @Override
             public void failed(Throwable failure) {
-                ResponseWriter.sendError(response, callback, 413, "REQUEST_BODY_UNREADABLE",
-                        "the request body could not be read (the limit is " + maxBodyBytes + " bytes): " + failure);
+                if (failure instanceof IllegalStateException) {
+                    ResponseWriter.sendError(response, callback, 413, "REQUEST_BODY_TOO_LARGE",
+                            "the request body exceeds the limit of " + maxBodyBytes + " bytes");
+                } else {
+                    ResponseWriter.sendError(response, callback, 400, "REQUEST_BODY_UNREADABLE",
+                            "the request body could not be read: " + failure.getMessage());
+                }
             }
         });
         return true;
@@ -61,7 +72,7 @@ public final class EngineHandler extends Handler.Abstract.NonBlocking {
     private void dispatch(Request request, Response response, Callback callback, byte[] body) {
         try {
             String path = request.getHttpURI().getDecodedPath();
-            if (path != null && ControlApi.routes(request.getMethod(), path)) {
+            if (path != null && ControlApi.routes(request.getMethod(), path, request.getHttpURI().getPath())) {
                 control.handle(request, response, callback, body);
             } else {
                 traffic.handle(request, response, callback, body);
