@@ -44,6 +44,41 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends a keep-alive request whose response is chunked, and returns what arrived once the terminating
+     * {@code 0\r\n\r\n} chunk is seen, the server closes or resets the connection, or {@code timeoutMillis}
+     * pass. Jetty only chunks when the connection stays open, so this is how to observe chunk boundaries.
+     */
+    public static String exchangeChunked(int port, String request, int timeoutMillis) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(timeoutMillis);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    received.write(buffer, 0, n);
+                    String text = received.toString(StandardCharsets.ISO_8859_1);
+                    int head = text.indexOf("\r\n\r\n");
+                    if (head >= 0 && (text.endsWith("\r\n0\r\n\r\n") || text.startsWith("0\r\n\r\n", head + 4))) {
+                        break;
+                    }
+                }
+            } catch (SocketTimeoutException quiet) {
+                // return what arrived
+            } catch (IOException reset) {
+                // a reset after data: return what arrived
+            }
+            return received.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends request text with {@code Connection: close} semantics left to the caller. */
     public static String exchange(int port, String request) {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), 5_000);
