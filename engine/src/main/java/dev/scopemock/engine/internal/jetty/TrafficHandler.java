@@ -64,8 +64,7 @@ final class TrafficHandler {
             return;
         }
         Delays.schedule(exchange, delay, () -> selection.stub().responder().respond(exchange, drop),
-                () -> ResponseWriter.sendError(response, callback, 503, "RESPONSE_CANCELLED",
-                        "the delayed response was cancelled because its scope was deleted or the engine reset"));
+                () -> Delays.answerCancelled(exchange));
     }
 
     private static long latencyMillis(Chaos chaos) {

@@ -12,6 +12,35 @@ public final class Delays {
     private Delays() {
     }
 
+    /** The detail of the {@code 503 RESPONSE_CANCELLED} answer. */
+    static final String CANCELLED_DETAIL =
+            "the delayed response was cancelled because its scope was deleted or the engine reset";
+
+    /**
+     * Answers a cancelled delayed response: {@code 503 RESPONSE_CANCELLED} when nothing was sent yet, otherwise
+     * the connection is aborted (a stream already under way cannot change its status).
+     *
+     * @param exchange the request whose pending response was cancelled
+     */
+    public static void answerCancelled(Exchange exchange) {
+        if (exchange.response().isCommitted()) {
+            exchange.callback().failed(new ResponseCancelledException());
+            return;
+        }
+        exchange.response().reset();
+        ResponseWriter.sendError(exchange.response(), exchange.callback(), 503, "RESPONSE_CANCELLED",
+                CANCELLED_DETAIL);
+    }
+
+    /**
+     * Runs {@code action} after {@code delayMillis} on the engine's scheduler, unless the request's scope is deleted
+     * or the engine reset first, in which case {@code onCancel} runs instead (at most one of them runs).
+     *
+     * @param exchange the request the delay belongs to
+     * @param delayMillis the delay
+     * @param action the delayed step
+     * @param onCancel what to do when cancelled
+     */
     public static void schedule(Exchange exchange, long delayMillis, Runnable action, Runnable onCancel) {
         AtomicBoolean claimed = new AtomicBoolean();
         Runnable cancel = () -> {

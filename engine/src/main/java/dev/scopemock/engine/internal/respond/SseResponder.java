@@ -85,8 +85,7 @@ public final class SseResponder implements Responder {
                 write(index);
                 return;
             }
-            Delays.schedule(exchange, delay, () -> write(index),
-                    () -> exchange.callback().failed(new ConnectionDroppedException()));
+            Delays.schedule(exchange, delay, () -> write(index), () -> Delays.answerCancelled(exchange));
         }
 
         private void write(int index) {
