@@ -43,7 +43,7 @@ class SseTest {
     }
 
     private static RawResponse rawGet(String pathAndQuery) {
-        return RawResponse.parse(RawHttp.exchangeChunked(mock.port(), "GET " + pathAndQuery + " HTTP/1.1\r\n"
+        return RawResponse.parse(RawHttp.exchangeOne(mock.port(), "GET " + pathAndQuery + " HTTP/1.1\r\n"
                 + "Host: localhost\r\n\r\n", 5_000));
     }
 

@@ -45,11 +45,12 @@ public final class RawHttp {
     }
 
     /**
-     * Sends a keep-alive request whose response is chunked, and returns what arrived once the terminating
-     * {@code 0\r\n\r\n} chunk is seen, the server closes or resets the connection, or {@code timeoutMillis}
-     * pass. Jetty only chunks when the connection stays open, so this is how to observe chunk boundaries.
+     * Sends one keep-alive request and returns its response once complete (the terminating {@code 0\r\n\r\n}
+     * chunk, or {@code Content-Length} body bytes), or whatever arrived when the server closes or resets the
+     * connection, or after {@code timeoutMillis}. Jetty only chunks when the connection stays open, so this is how
+     * to observe chunk boundaries and the missing last chunk of an aborted response.
      */
-    public static String exchangeChunked(int port, String request, int timeoutMillis) {
+    public static String exchangeOne(int port, String request, int timeoutMillis) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
@@ -62,9 +63,7 @@ public final class RawHttp {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     received.write(buffer, 0, n);
-                    String text = received.toString(StandardCharsets.ISO_8859_1);
-                    int head = text.indexOf("\r\n\r\n");
-                    if (head >= 0 && (text.endsWith("\r\n0\r\n\r\n") || text.startsWith("0\r\n\r\n", head + 4))) {
+                    if (isComplete(received.toString(StandardCharsets.ISO_8859_1))) {
                         break;
                     }
                 }
@@ -77,6 +76,24 @@ public final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isComplete(String text) {
+        int head = text.indexOf("\r\n\r\n");
+        if (head < 0) {
+            return false;
+        }
+        String lowerHead = text.substring(0, head).toLowerCase(java.util.Locale.ROOT);
+        if (lowerHead.contains("\r\ntransfer-encoding: chunked")) {
+            return text.endsWith("\r\n0\r\n\r\n") || text.startsWith("0\r\n\r\n", head + 4);
+        }
+        int at = lowerHead.indexOf("\r\ncontent-length:");
+        if (at < 0) {
+            return false;
+        }
+        int lineEnd = lowerHead.indexOf("\r\n", at + 2);
+        String value = lowerHead.substring(at + 17, lineEnd < 0 ? lowerHead.length() : lineEnd).trim();
+        return text.length() - head - 4 >= Integer.parseInt(value);
     }
 
     /** Sends request text with {@code Connection: close} semantics left to the caller. */

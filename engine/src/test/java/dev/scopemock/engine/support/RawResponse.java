@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param statusLine the first line, e.g. {@code HTTP/1.1 200 OK}
  * @param headers header values by lower-cased name, in order
- * @param chunks the payload of every complete chunk (one element holding the whole body when not chunked)
+ * @param chunks the payload of every chunk whose data fully arrived (one element holding the whole body when not
+ *               chunked); the last one may lack its closing CRLF, which Jetty only writes before the next chunk
  * @param terminated whether the body ended properly (the last chunk, or the full Content-Length)
  * @param trailing bytes after the last complete chunk that did not form a complete chunk
  */
@@ -51,6 +52,11 @@ public record RawResponse(String statusLine, Map<String, List<String>> headers, 
             if (size == 0) {
                 boolean done = body.startsWith("\r\n", dataStart);
                 return new RawResponse(lines[0], headers, chunks, done, done ? "" : body.substring(at));
+            }
+            if (body.length() == dataStart + size) {
+                // complete data cut off before its CRLF: Jetty writes that CRLF with the next chunk header
+                chunks.add(body.substring(dataStart));
+                return new RawResponse(lines[0], headers, chunks, false, "");
             }
             if (body.length() < dataStart + size + 2) {
                 return new RawResponse(lines[0], headers, chunks, false, body.substring(at));
