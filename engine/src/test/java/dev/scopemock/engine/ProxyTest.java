@@ -217,6 +217,21 @@ class ProxyTest {
     }
 
     @Test
+    void relaysUpstreamContentLengthForHead() {
+        proxyStub("/px", upstreamUrl("/up"), "{}");
+        upstreamStub("/up", 200, "{\"X-Up\": \"1\"}", "\"0123456789\"");
+
+        String raw = RawHttp.exchange(front.port(), "HEAD /px HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        RawResponse response = RawResponse.parse(raw);
+        assertThat(response.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(response.headers().get("content-length")).containsExactly("10");
+        assertThat(response.headers().get("x-up")).containsExactly("1");
+        assertThat(raw).endsWith("\r\n\r\n");
+        assertThat(onlyUpstreamRequest().method()).isEqualTo("HEAD");
+    }
+
+    @Test
     void doesNotFollowRedirects() {
         proxyStub("/px", upstreamUrl("/moved"), "{}");
         upstreamStub("/moved", 302, "{\"Location\": \"/elsewhere\"}", "\"\"");

@@ -193,6 +193,16 @@ class ResponseBodiesTest {
     }
 
     @Test
+    void answersHeadWithBodyLengthButNoBody() {
+        stub("/head", 200, "{}", "\"0123456789\"");
+
+        String raw = RawHttp.exchange(mock.port(),
+                "HEAD /head HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(raw).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nContent-Length: 10\r\n").endsWith("\r\n\r\n");
+    }
+
+    @Test
     void answersUnmatchedRequestWithExactFallback() {
         String raw = RawHttp.exchange(mock.port(),
                 "GET /nowhere HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

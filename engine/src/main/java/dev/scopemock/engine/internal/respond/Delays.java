@@ -2,6 +2,8 @@ package dev.scopemock.engine.internal.respond;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Schedules a delayed step of a response without holding a thread, and registers it with the request's scope
@@ -43,8 +45,13 @@ public final class Delays {
      */
     public static void schedule(Exchange exchange, long delayMillis, Runnable action, Runnable onCancel) {
         AtomicBoolean claimed = new AtomicBoolean();
+        AtomicReference<Scheduler.Task> timer = new AtomicReference<>();
         Runnable cancel = () -> {
             if (claimed.compareAndSet(false, true)) {
+                Scheduler.Task task = timer.get();
+                if (task != null) {
+                    task.cancel();
+                }
                 onCancel.run();
             }
         };
@@ -52,11 +59,14 @@ public final class Delays {
             cancel.run();
             return;
         }
-        exchange.runtime().scheduler().schedule(() -> {
+        timer.set(exchange.runtime().scheduler().schedule(() -> {
             exchange.scope().removePending(cancel);
             if (claimed.compareAndSet(false, true)) {
                 action.run();
             }
-        }, delayMillis, TimeUnit.MILLISECONDS);
+        }, delayMillis, TimeUnit.MILLISECONDS));
+        if (claimed.get()) {
+            timer.get().cancel();
+        }
     }
 }

@@ -110,6 +110,12 @@ public final class ProxyResponder implements Responder {
         if (!headers.contains(HttpHeader.CONTENT_TYPE)) {
             headers.put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
         }
+        String upstreamLength = response.getHeaders().get(HttpHeader.CONTENT_LENGTH);
+        if (!drop && upstreamLength != null && "HEAD".equalsIgnoreCase(exchange.recorded().method())) {
+            ResponseWriter.sendHead(exchange.response(), exchange.callback(), response.getStatus(), headers,
+                    upstreamLength);
+            return;
+        }
         ResponseWriter.send(exchange.response(), exchange.callback(), response.getStatus(), headers,
                 response.getContent(), drop);
     }
