@@ -194,11 +194,13 @@ class SseTest {
 
         assertThat(data).containsExactly("a", "b", "c", "d");
         assertThat(arrivals.get(0)).isBetween(100L, 100L + 400);
-        assertThat(arrivals.get(1) - arrivals.get(0)).isBetween(0L, 60L);
+        assertThat(arrivals.get(1)).isGreaterThanOrEqualTo(100L);
         assertThat(arrivals.get(2)).isGreaterThanOrEqualTo(300L);
-        assertThat(arrivals.get(2) - arrivals.get(1)).isBetween(200L - 5, 200L + 300);
-        assertThat(arrivals.get(3)).isGreaterThanOrEqualTo(400L);
-        assertThat(arrivals.get(3) - arrivals.get(2)).isBetween(100L - 5, 100L + 300);
+        assertThat(arrivals.get(3)).isGreaterThanOrEqualTo(400L).isLessThan(400L + 600);
+        // gaps seen by the client: a late read of one event shortens the next gap, hence the 50 ms tolerance
+        assertThat(arrivals.get(1) - arrivals.get(0)).isBetween(0L, 90L);
+        assertThat(arrivals.get(2) - arrivals.get(1)).isBetween(200L - 50, 200L + 300);
+        assertThat(arrivals.get(3) - arrivals.get(2)).isBetween(100L - 50, 100L + 300);
     }
 
     @Test

@@ -384,6 +384,57 @@ class TemplatingTest {
                 .isEqualTo("[\"body\",\"action\",\"response\",\"template_body\"]");
     }
 
+    private static HttpResponse<String> createTemplateStub(String template) {
+        ObjectNode stub = TestEngine.JSON.createObjectNode();
+        stub.putObject("request").put("path", "/t");
+        ObjectNode response = stub.putObject("action").putObject("response");
+        response.put("status_code", 200).putObject("headers");
+        response.put("template_body", template);
+        return mock.postJson("/__mock__/stubs", stub.toString());
+    }
+
+    @Test
+    void rejectsUnknownFilterAtCreation() {
+        HttpResponse<String> created = createTemplateStub("{{ request.path | shout }}");
+
+        assertThat(created.statusCode()).isEqualTo(422);
+        JsonNode error = TestEngine.json(created).get("detail").get(0);
+        assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"action\",\"response\",\"template_body\"]");
+        assertThat(error.get("msg").asText()).isEqualTo("invalid template: No filter named 'shout'");
+    }
+
+    @Test
+    void rejectsUnknownFilterInsideTags() {
+        HttpResponse<String> inIf = createTemplateStub("{% if request.path | shout %}x{% endif %}");
+        HttpResponse<String> inSet = createTemplateStub("{% set p = request.path | upper | whisper %}{{ p }}");
+
+        assertThat(inIf.statusCode()).isEqualTo(422);
+        assertThat(TestEngine.json(inIf).get("detail").get(0).get("msg").asText())
+                .isEqualTo("invalid template: No filter named 'shout'");
+        assertThat(TestEngine.json(inSet).get("detail").get(0).get("msg").asText())
+                .isEqualTo("invalid template: No filter named 'whisper'");
+    }
+
+    @Test
+    void rejectsUnknownTestAtCreation() {
+        HttpResponse<String> created = createTemplateStub("{% if request.path is not shiny %}x{% endif %}");
+
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(TestEngine.json(created).get("detail").get(0).get("msg").asText())
+                .isEqualTo("invalid template: No test named 'shiny'");
+    }
+
+    @Test
+    void ignoresFilterLookalikesInStringsRawBlocksAndComments() {
+        templateStub("/lookalike", "{{ 'a | shout' }}{# x | whisper #}{% raw %}{{ y | shout }}{% endraw %}"
+                + "{% if request.path is defined and request.path is string %}|{{ request.path | lower }}{% endif %}");
+
+        HttpResponse<String> response = mock.get("/lookalike");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("a | shout{{ y | shout }}|/lookalike");
+    }
+
     @Test
     void failsRenderOnMissingQueryKey() {
         templateStub("/missing", "{{ request.query.q }}");
