@@ -468,6 +468,17 @@ class TemplatingTest {
     }
 
     @Test
+    void rendersMissingKeyOfJsonBodyAsEmptyText() {
+        templateStub("/lenient", "[{{ request.body.user.age }}][{{ request.body.absent | default('d') }}]"
+                + "[{{ request.body['items'][5] }}]");
+
+        HttpResponse<String> response = postJsonBody("/lenient", "application/json", JSON_BODY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[][d][]");
+    }
+
+    @Test
     void ignoresInvalidJsonBodyWhenTemplateDoesNotReadIt() {
         templateStub("/lazy", "{{ request.method }} {{ request.path }}");
 
