@@ -231,6 +231,21 @@ class LatencyTest {
     }
 
     @Test
+    void hugeLatencyWaitsUntilCancelled() throws Exception {
+        delayedStub(null, "/forever", "{\"latency\": {\"base_ms\": 9223372036854775807,"
+                + " \"jitter_ms\": 9223372036854775807}}");
+        CompletableFuture<HttpResponse<String>> pending = getAsync("/forever");
+        Await.until("the request to be recorded", Duration.ofSeconds(5), () -> !mock.engine().requests(null).isEmpty());
+
+        assertThat(pending).isNotDone();
+        mock.postJson("/__mock__/reset", "");
+        HttpResponse<String> cancelled = pending.get(3, TimeUnit.SECONDS);
+
+        assertThat(cancelled.statusCode()).isEqualTo(503);
+        assertThat(cancelled.body()).isEqualTo(CANCELLED);
+    }
+
+    @Test
     void scopeDeletionCancelsSseStreamWaitingForItsFirstEvent() throws Exception {
         mock.createScope("stream");
         mock.addStub("stream", "{\"request\": {\"path\": \"/sse\"}, \"action\": {\"sse\": {\"default_delay_ms\": 5000,"
