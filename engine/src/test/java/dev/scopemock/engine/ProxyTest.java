@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The proxy action against a second real engine as upstream (PROTOCOL §11, §17 row 27). */
 class ProxyTest {
@@ -299,6 +301,19 @@ class ProxyTest {
         assertThat(error.get("detail").asText()).startsWith("the proxy target " + upstreamUrl("/slow") + " failed: ")
                 .containsIgnoringCase("timeout");
         assertThat(elapsed).isBetween(1_000L, 2_500L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {10_000_000_000L, 9_300_000_000_000_000L, Long.MAX_VALUE})
+    void acceptsHugeTimeout(long seconds) {
+        upstreamStub("/up", 200, "{}", "\"ok\"");
+        front.addStub(null, "{\"request\": {\"path\": \"/px\"}, \"action\": {\"proxy\": {\"url\": \""
+                + upstreamUrl("/up") + "\", \"timeout\": " + seconds + "}}}");
+
+        HttpResponse<String> response = front.get("/px");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
     }
 
     @Test

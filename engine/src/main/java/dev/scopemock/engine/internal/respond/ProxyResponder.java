@@ -30,9 +30,11 @@ public final class ProxyResponder implements Responder {
             "content-length", "expect");
 
     private final ProxyAction action;
+    private final long timeoutMillis;
 
     public ProxyResponder(ProxyAction action) {
         this.action = action;
+        this.timeoutMillis = timeoutMillis(action);
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class ProxyResponder implements Responder {
         var upstream = exchange.runtime().httpClient().newRequest(target)
                 .method(exchange.recorded().method())
                 .followRedirects(false)
-                .timeout(action.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         Set<String> nominated = connectionNominated(exchange.recorded().headers().get("connection"));
         upstream.headers(headers -> {
             headers.clear();
@@ -69,6 +71,15 @@ public final class ProxyResponder implements Responder {
             }
             relay(exchange, response, drop);
         });
+    }
+
+    /** The timeout in milliseconds, saturated: a timeout of billions of years means "no practical limit". */
+    private static long timeoutMillis(ProxyAction action) {
+        try {
+            return action.timeout().toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private boolean overridden(String name) {
