@@ -436,6 +436,17 @@ class TemplatingTest {
     }
 
     @Test
+    void acceptsLongStringLiteralsWithEscapes() {
+        String literal = "ab\\'c".repeat(20_000);
+        templateStub("/long", "{{ '" + literal + "' | length }}");
+
+        HttpResponse<String> response = mock.get("/long");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("80000");
+    }
+
+    @Test
     void failsRenderOnMissingQueryKey() {
         templateStub("/missing", "{{ request.query.q }}");
 

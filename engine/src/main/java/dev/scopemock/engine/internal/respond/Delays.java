@@ -11,12 +11,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 public final class Delays {
 
-    private Delays() {
-    }
-
     /** The detail of the {@code 503 RESPONSE_CANCELLED} answer. */
     static final String CANCELLED_DETAIL =
             "the delayed response was cancelled because its scope was deleted or the engine reset";
+
+    private Delays() {
+    }
 
     /**
      * Answers a cancelled delayed response: {@code 503 RESPONSE_CANCELLED} when nothing was sent yet, otherwise
