@@ -64,14 +64,20 @@ final class TrafficHandler {
             return;
         }
         Delays.schedule(exchange, delay, () -> selection.stub().responder().respond(exchange, drop),
-                () -> ResponseWriter.sendError(response, callback, 503, "RESPONSE_CANCELLED",
-                        "the delayed response was cancelled because its scope was deleted or the engine reset"));
+                () -> Delays.answerCancelled(exchange));
     }
 
-    private static long latencyMillis(Chaos chaos) {
+    /** A delay drawn from {@code [base, base + jitter]}, both ends included, saturating instead of overflowing. */
+    static long latencyMillis(Chaos chaos) {
         long base = chaos.latencyBase().toMillis();
         long jitter = chaos.latencyJitter().toMillis();
-        return jitter == 0 ? base : base + ThreadLocalRandom.current().nextLong(jitter + 1);
+        if (jitter == 0) {
+            return base;
+        }
+        long extra = jitter == Long.MAX_VALUE ? ThreadLocalRandom.current().nextLong(jitter)
+                : ThreadLocalRandom.current().nextLong(jitter + 1);
+        long total = base + extra;
+        return total < 0 ? Long.MAX_VALUE : total;
     }
 
     static List<String> headerNames(Request request) {

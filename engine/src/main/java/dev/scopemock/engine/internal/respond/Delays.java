@@ -2,6 +2,8 @@ package dev.scopemock.engine.internal.respond;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Schedules a delayed step of a response without holding a thread, and registers it with the request's scope
@@ -9,13 +11,47 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Delays {
 
+    /** The detail of the {@code 503 RESPONSE_CANCELLED} answer. */
+    static final String CANCELLED_DETAIL =
+            "the delayed response was cancelled because its scope was deleted or the engine reset";
+
     private Delays() {
     }
 
+    /**
+     * Answers a cancelled delayed response: {@code 503 RESPONSE_CANCELLED} when nothing was sent yet, otherwise
+     * the connection is aborted (a stream already under way cannot change its status).
+     *
+     * @param exchange the request whose pending response was cancelled
+     */
+    public static void answerCancelled(Exchange exchange) {
+        if (exchange.response().isCommitted()) {
+            exchange.callback().failed(new ResponseCancelledException());
+            return;
+        }
+        exchange.response().reset();
+        ResponseWriter.sendError(exchange.response(), exchange.callback(), 503, "RESPONSE_CANCELLED",
+                CANCELLED_DETAIL);
+    }
+
+    /**
+     * Runs {@code action} after {@code delayMillis} on the engine's scheduler, unless the request's scope is deleted
+     * or the engine reset first, in which case {@code onCancel} runs instead (at most one of them runs).
+     *
+     * @param exchange the request the delay belongs to
+     * @param delayMillis the delay
+     * @param action the delayed step
+     * @param onCancel what to do when cancelled
+     */
     public static void schedule(Exchange exchange, long delayMillis, Runnable action, Runnable onCancel) {
         AtomicBoolean claimed = new AtomicBoolean();
+        AtomicReference<Scheduler.Task> timer = new AtomicReference<>();
         Runnable cancel = () -> {
             if (claimed.compareAndSet(false, true)) {
+                Scheduler.Task task = timer.get();
+                if (task != null) {
+                    task.cancel();
+                }
                 onCancel.run();
             }
         };
@@ -23,11 +59,14 @@ public final class Delays {
             cancel.run();
             return;
         }
-        exchange.runtime().scheduler().schedule(() -> {
+        timer.set(exchange.runtime().scheduler().schedule(() -> {
             exchange.scope().removePending(cancel);
             if (claimed.compareAndSet(false, true)) {
                 action.run();
             }
-        }, delayMillis, TimeUnit.MILLISECONDS);
+        }, delayMillis, TimeUnit.MILLISECONDS));
+        if (claimed.get()) {
+            timer.get().cancel();
+        }
     }
 }

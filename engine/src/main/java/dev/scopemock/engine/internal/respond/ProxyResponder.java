@@ -1,6 +1,7 @@
 package dev.scopemock.engine.internal.respond;
 
 import dev.scopemock.engine.model.ProxyAction;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +30,11 @@ public final class ProxyResponder implements Responder {
             "content-length", "expect");
 
     private final ProxyAction action;
+    private final long timeoutMillis;
 
     public ProxyResponder(ProxyAction action) {
         this.action = action;
+        this.timeoutMillis = timeoutMillis(action);
     }
 
     @Override
@@ -40,11 +43,13 @@ public final class ProxyResponder implements Responder {
         var upstream = exchange.runtime().httpClient().newRequest(target)
                 .method(exchange.recorded().method())
                 .followRedirects(false)
-                .timeout(action.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        Set<String> nominated = connectionNominated(exchange.recorded().headers().get("connection"));
         upstream.headers(headers -> {
             headers.clear();
             for (Map.Entry<String, List<String>> header : exchange.recorded().headers().entrySet()) {
-                if (HOP_BY_HOP.contains(header.getKey()) || overridden(header.getKey())) {
+                if (HOP_BY_HOP.contains(header.getKey()) || nominated.contains(header.getKey())
+                        || overridden(header.getKey())) {
                     continue;
                 }
                 for (String value : header.getValue()) {
@@ -68,6 +73,15 @@ public final class ProxyResponder implements Responder {
         });
     }
 
+    /** The timeout in milliseconds, saturated: a timeout of billions of years means "no practical limit". */
+    private static long timeoutMillis(ProxyAction action) {
+        try {
+            return action.timeout().toMillis();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private boolean overridden(String name) {
         for (String own : action.headers().keySet()) {
             if (own.equalsIgnoreCase(name)) {
@@ -77,17 +91,41 @@ public final class ProxyResponder implements Responder {
         return false;
     }
 
+    /** The header names a {@code Connection} header lists: hop-by-hop as well (RFC 9110 §7.6.1). */
+    static Set<String> connectionNominated(List<String> connectionValues) {
+        if (connectionValues == null || connectionValues.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String value : connectionValues) {
+            for (String token : value.split(",")) {
+                String name = token.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     private static void relay(Exchange exchange, ContentResponse response, boolean drop) {
+        Set<String> nominated = connectionNominated(response.getHeaders().getValuesList(HttpHeader.CONNECTION));
         HttpFields.Mutable headers = HttpFields.build();
         for (HttpField field : response.getHeaders()) {
             String name = field.getName().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && field.getHeader() != HttpHeader.DATE
+            if (!HOP_BY_HOP.contains(name) && !nominated.contains(name) && field.getHeader() != HttpHeader.DATE
                     && field.getHeader() != HttpHeader.SERVER) {
                 headers.add(field);
             }
         }
         if (!headers.contains(HttpHeader.CONTENT_TYPE)) {
             headers.put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+        }
+        String upstreamLength = response.getHeaders().get(HttpHeader.CONTENT_LENGTH);
+        if (!drop && upstreamLength != null && "HEAD".equalsIgnoreCase(exchange.recorded().method())) {
+            ResponseWriter.sendHead(exchange.response(), exchange.callback(), response.getStatus(), headers,
+                    upstreamLength);
+            return;
         }
         ResponseWriter.send(exchange.response(), exchange.callback(), response.getStatus(), headers,
                 response.getContent(), drop);

@@ -41,6 +41,23 @@ public final class ResponseWriter {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /**
+     * Answers a HEAD request without a body but with the {@code Content-Length} the representation has (a proxied
+     * HEAD carries no body to measure, so the upstream's length is relayed).
+     */
+    public static void sendHead(Response response, Callback callback, int status, HttpFields headers,
+                                String contentLength) {
+        response.setStatus(status);
+        HttpFields.Mutable out = response.getHeaders();
+        for (HttpField field : headers) {
+            if (field.getHeader() != HttpHeader.CONTENT_LENGTH) {
+                out.add(field);
+            }
+        }
+        out.put(HttpHeader.CONTENT_LENGTH, contentLength);
+        response.write(true, null, callback);
+    }
+
     /** Sends {@code {"error": code, "detail": detail}} as JSON. */
     public static void sendError(Response response, Callback callback, int status, String code, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -28,12 +28,14 @@ public final class SseResponder implements Responder {
         List<byte[]> chunks = new ArrayList<>(action.events().size());
         List<Long> delays = new ArrayList<>(action.events().size());
         try {
-            for (SseEvent event : action.events()) {
+            for (int i = 0; i < action.events().size(); i++) {
+                SseEvent event = action.events().get(i);
                 TemplateContext context = TemplateContext.of(exchange.recorded(), exchange.pathParams());
                 TemplateEngine templates = exchange.runtime().templates();
                 String data = templates.render(event.data(), context);
-                String id = event.id() == null ? null : templates.render(event.id(), context);
-                String name = event.event() == null ? null : templates.render(event.event(), context);
+                String id = event.id() == null ? null : singleLine(templates.render(event.id(), context), "id", i);
+                String name = event.event() == null ? null
+                        : singleLine(templates.render(event.event(), context), "event name", i);
                 chunks.add(SseEncoder.encode(event.comment(), id, name, event.retry(), data)
                         .getBytes(StandardCharsets.UTF_8));
                 Duration delay = event.delay() != null ? event.delay() : action.defaultDelay();
@@ -48,6 +50,15 @@ public final class SseResponder implements Responder {
         exchange.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
         exchange.response().getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         new Stream(exchange, chunks, delays, drop).next(0);
+    }
+
+    /** A rendered id or event name must stay on one line, or it would corrupt the stream. */
+    private static String singleLine(String rendered, String field, int index) {
+        if (SseEvent.hasLineBreak(rendered)) {
+            throw new TemplateRenderException("the rendered SSE " + field + " of event " + index
+                    + " contains a line break");
+        }
+        return rendered;
     }
 
     /** Writes the events one after another, each after its delay. */
@@ -74,8 +85,7 @@ public final class SseResponder implements Responder {
                 write(index);
                 return;
             }
-            Delays.schedule(exchange, delay, () -> write(index),
-                    () -> exchange.callback().failed(new ConnectionDroppedException()));
+            Delays.schedule(exchange, delay, () -> write(index), () -> Delays.answerCancelled(exchange));
         }
 
         private void write(int index) {

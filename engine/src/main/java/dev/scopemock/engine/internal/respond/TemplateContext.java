@@ -146,8 +146,7 @@ public final class TemplateContext {
         public String toString() {
             Map<String, Object> plain = new LinkedHashMap<>();
             for (String key : keySet()) {
-                Object value = super.get(key);
-                plain.put(key, value == LAZY_BODY ? "<body>" : value);
+                plain.put(key, get(key));
             }
             return JsonStyleMap.render(plain);
         }

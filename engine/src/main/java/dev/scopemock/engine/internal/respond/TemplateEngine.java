@@ -19,7 +19,8 @@ public final class TemplateEngine {
             .build());
 
     /**
-     * Prepares a template: drops one trailing newline (Jinja's default) and checks the syntax.
+     * Checks a template when its stub is created: syntax errors, and filters or tests that do not exist (Jinjava
+     * would silently render those as empty text, where Jinja2 refuses the template).
      *
      * @return the syntax problem, or null when the template is valid
      */
@@ -29,6 +30,16 @@ public final class TemplateEngine {
             if (error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
                     && !String.valueOf(error.getMessage()).startsWith("UnknownTokenException")) {
                 return describe(error);
+            }
+        }
+        for (String filter : TemplateNames.filters(source)) {
+            if (jinjava.getGlobalContext().getFilter(filter) == null) {
+                return "No filter named '" + filter + "'";
+            }
+        }
+        for (String test : TemplateNames.tests(source)) {
+            if (jinjava.getGlobalContext().getExpTest(test) == null) {
+                return "No test named '" + test + "'";
             }
         }
         return null;
