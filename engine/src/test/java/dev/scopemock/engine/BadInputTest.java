@@ -271,13 +271,17 @@ class BadInputTest {
     @Test
     void rejectsStatusCodeOutOfRangeOrNotInteger() {
         HttpResponse<String> low = stub(withStatus("99"));
+        HttpResponse<String> informational = stub(withStatus("100"));
         HttpResponse<String> high = stub(withStatus("600"));
         HttpResponse<String> text = stub(withStatus("\"ok\""));
         HttpResponse<String> fraction = stub(withStatus("200.5"));
         HttpResponse<String> bool = stub(withStatus("true"));
 
         assertThat(low.body()).isEqualTo("{\"detail\":[{\"type\":\"status_range\",\"loc\":[\"body\",\"action\","
-                + "\"response\",\"status_code\"],\"msg\":\"status_code must be between 100 and 599, found 99\"}]}");
+                + "\"response\",\"status_code\"],\"msg\":\"status_code must be between 200 and 599"
+                + " (a 1xx status cannot end a response), found 99\"}]}");
+        assertThat(locAndType(informational))
+                .isEqualTo("[\"body\",\"action\",\"response\",\"status_code\"] status_range");
         assertThat(locAndType(high)).isEqualTo("[\"body\",\"action\",\"response\",\"status_code\"] status_range");
         assertThat(locAndType(text)).isEqualTo("[\"body\",\"action\",\"response\",\"status_code\"] int_parsing");
         assertThat(locAndType(fraction)).isEqualTo("[\"body\",\"action\",\"response\",\"status_code\"] int_parsing");

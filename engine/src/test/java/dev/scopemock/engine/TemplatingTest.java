@@ -472,10 +472,33 @@ class TemplatingTest {
     }
 
     @Test
-    void failsRenderOnMissingKeyEvenInsideDefaultFilter() {
-        templateStub("/default", "{{ request.query.q | default('none') }}");
+    void defaultFilterReplacesMissingKeyLikeJinja2() {
+        templateStub("/default", "{{ request.query.q | default('none') }}|{{ request.headers['x-id'] | default('-') }}");
 
-        assertRenderError(mock.get("/default"), "'request.query' has no attribute 'q'");
+        HttpResponse<String> missing = mock.get("/default");
+        HttpResponse<String> present = mock.get("/default?q=book", "x-id", "7");
+
+        assertThat(missing.statusCode()).isEqualTo(200);
+        assertThat(missing.body()).isEqualTo("none|-");
+        assertThat(present.body()).isEqualTo("book|7");
+    }
+
+    @Test
+    void definedTestsSeeMissingKeysWithoutFailing() {
+        templateStub("/defined", "{% if request.query.q is defined %}q={{ request.query.q }}{% else %}no q{% endif %}"
+                + "|{{ request.query.z is undefined }}");
+
+        assertThat(mock.get("/defined").body()).isEqualTo("no q|true");
+        assertThat(mock.get("/defined?q=1").body()).isEqualTo("q=1|true");
+    }
+
+    @Test
+    void failsRenderWhenMissingKeyIsUsedOutsideDefaultOrDefined() {
+        templateStub("/truthy", "{% if request.query.q %}yes{% else %}no{% endif %}");
+        templateStub("/mixed", "{{ request.query.a | default('x') }}{{ request.query.b }}");
+
+        assertRenderError(mock.get("/truthy"), "'request.query' has no attribute 'q'");
+        assertRenderError(mock.get("/mixed"), "'request.query' has no attribute 'b'");
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 /**
  * A canned response.
  *
- * @param status the status code (100–599)
+ * @param status the status code (200–599)
  * @param headers response headers in order; a header with several values is sent once per value
  * @param body the body
  * @since 0.1
@@ -23,8 +23,9 @@ public record ResponseAction(int status, List<HeaderValue> headers, ResponseBody
      * @param body the body
      */
     public ResponseAction {
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be between 100 and 599, found " + status);
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be between 200 and 599 (a 1xx status cannot end a"
+                    + " response), found " + status);
         }
         headers = List.copyOf(headers);
         Objects.requireNonNull(body, "body");

@@ -147,9 +147,9 @@ public final class StubPayloadReader {
             errors.add("missing", WireErrors.at(loc, "status_code"), "Field required");
         } else {
             Long value = errors.integer(statusNode, WireErrors.at(loc, "status_code"));
-            if (value != null && (value < 100 || value > 599)) {
-                errors.add("status_range", WireErrors.at(loc, "status_code"), "status_code must be between 100"
-                        + " and 599, found " + value);
+            if (value != null && (value < 200 || value > 599)) {
+                errors.add("status_range", WireErrors.at(loc, "status_code"), "status_code must be between 200"
+                        + " and 599 (a 1xx status cannot end a response), found " + value);
             } else if (value != null) {
                 status = value.intValue();
             }

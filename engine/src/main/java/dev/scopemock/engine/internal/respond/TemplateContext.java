@@ -48,7 +48,22 @@ public final class TemplateContext {
 
     /** The first failure recorded while rendering (undefined key or unparsable JSON body), or null. */
     String failure() {
+        if (failure == null && !unforgiven.isEmpty()) {
+            return unforgiven.get(0).message();
+        }
         return failure;
+    }
+
+    private final java.util.List<Undefined> unforgiven = new java.util.ArrayList<>(0);
+
+    Undefined undefined(String message) {
+        Undefined value = new Undefined(this, message);
+        unforgiven.add(value);
+        return value;
+    }
+
+    void forgive(Undefined value) {
+        unforgiven.remove(value);
     }
 
     void fail(String message) {
@@ -114,8 +129,7 @@ public final class TemplateContext {
         @Override
         public Object get(Object key) {
             if (!super.containsKey(key)) {
-                owner.fail("'" + name + "' has no attribute '" + key + "'");
-                return null;
+                return owner.undefined("'" + name + "' has no attribute '" + key + "'");
             }
             Object value = super.get(key);
             if (value == LAZY_BODY) {

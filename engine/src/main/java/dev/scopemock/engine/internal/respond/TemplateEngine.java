@@ -18,6 +18,10 @@ public final class TemplateEngine {
             .withMaxOutputSize(16L * 1024 * 1024)
             .build());
 
+    public TemplateEngine() {
+        UndefinedAwareFilters.register(jinjava);
+    }
+
     /**
      * Checks a template when its stub is created: syntax errors, and filters or tests that do not exist (Jinjava
      * would silently render those as empty text, where Jinja2 refuses the template).
