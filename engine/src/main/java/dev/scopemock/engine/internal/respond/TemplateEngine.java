@@ -13,13 +13,25 @@ import java.util.Map;
  */
 public final class TemplateEngine {
 
-    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
-            .withMaxRenderDepth(10)
-            .withMaxOutputSize(16L * 1024 * 1024)
-            .build());
+    /** Created on first use: Jinjava takes ~0.3 s to initialise, which engines without templates never pay. */
+    private volatile Jinjava jinjava;
 
-    public TemplateEngine() {
-        UndefinedAwareFilters.register(jinjava);
+    private Jinjava jinjava() {
+        Jinjava ready = jinjava;
+        if (ready == null) {
+            synchronized (this) {
+                ready = jinjava;
+                if (ready == null) {
+                    ready = new Jinjava(JinjavaConfig.newBuilder()
+                            .withMaxRenderDepth(10)
+                            .withMaxOutputSize(16L * 1024 * 1024)
+                            .build());
+                    UndefinedAwareFilters.register(ready);
+                    jinjava = ready;
+                }
+            }
+        }
+        return ready;
     }
 
     /**
@@ -29,7 +41,7 @@ public final class TemplateEngine {
      * @return the syntax problem, or null when the template is valid
      */
     public String syntaxError(String source) {
-        RenderResult result = jinjava.renderForResult(source, Map.of("request", TemplateContext.permissive()));
+        RenderResult result = jinjava().renderForResult(source, Map.of("request", TemplateContext.permissive()));
         for (TemplateError error : result.getErrors()) {
             if (error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
                     && !String.valueOf(error.getMessage()).startsWith("UnknownTokenException")) {
@@ -37,12 +49,12 @@ public final class TemplateEngine {
             }
         }
         for (String filter : TemplateNames.filters(source)) {
-            if (jinjava.getGlobalContext().getFilter(filter) == null) {
+            if (jinjava().getGlobalContext().getFilter(filter) == null) {
                 return "No filter named '" + filter + "'";
             }
         }
         for (String test : TemplateNames.tests(source)) {
-            if (jinjava.getGlobalContext().getExpTest(test) == null) {
+            if (jinjava().getGlobalContext().getExpTest(test) == null) {
                 return "No test named '" + test + "'";
             }
         }
@@ -56,7 +68,7 @@ public final class TemplateEngine {
      */
     public String render(String source, TemplateContext context) {
         String template = dropTrailingNewline(source);
-        RenderResult result = jinjava.renderForResult(template, Map.of("request", context.root()));
+        RenderResult result = jinjava().renderForResult(template, Map.of("request", context.root()));
         if (context.failure() != null) {
             throw new TemplateRenderException(context.failure());
         }
