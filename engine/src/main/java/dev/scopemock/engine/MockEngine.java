@@ -4,6 +4,7 @@ import dev.scopemock.engine.criteria.Criterion;
 import dev.scopemock.engine.criteria.CriterionException;
 import dev.scopemock.engine.internal.core.EngineCore;
 import dev.scopemock.engine.internal.jetty.EngineHandler;
+import dev.scopemock.engine.internal.jetty.JsonErrorHandler;
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.internal.json.StubFileReader;
 import dev.scopemock.engine.internal.json.StubPayloadReader;
@@ -99,6 +100,7 @@ public final class MockEngine implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new EngineHandler(core, stubReader, new ResponderRuntime(scheduler, proxyClient,
                 templates), options.bindAddress(), options.maxBodyBytes()));
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(0);
     }
 

@@ -355,6 +355,18 @@ class BadInputTest {
     }
 
     @Test
+    void answersRequestsJettyRejectsWithJsonErrors() {
+        String badEncoding = RawHttp.exchange(mock.port(), "GET /a%zzb HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        String badVersion = RawHttp.exchange(mock.port(), "GET / HTTP/7.3\r\nHost: localhost\r\n\r\n");
+
+        assertThat(badEncoding).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+                .contains("{\"error\":\"HTTP_400\",\"detail\":");
+        assertThat(badVersion).contains(" 505 ").contains("{\"error\":\"HTTP_505\"");
+        assertThat(mock.get("/__mock__").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void survivesGarbagePayloadsAndGarbageTraffic() {
         mock.createScope("suite-a");
         mock.addStub("suite-a", "{\"request\": {\"path\": \"/kept\"}, " + ACTION + "}");
