@@ -345,6 +345,18 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
+     * Calls {@code listener} with every request the engine records from now on (any scope), on the thread that
+     * handles the request, until the returned handle is closed. Listeners must be quick and must not block;
+     * their exceptions are ignored.
+     *
+     * @param listener receives each recorded request
+     * @return a handle that removes the listener when closed
+     */
+    public AutoCloseable onRequest(java.util.function.Consumer<RecordedRequest> listener) {
+        return core.onRequest(listener);
+    }
+
+    /**
      * Removes every stub, scope and recorded request, and cancels delayed responses.
      */
     public void reset() {

@@ -153,12 +153,36 @@ public final class EngineCore {
      */
     public RecordedRequest record(ScopeState scope, RecordedRequest request, Selection selection) {
         ScopeJournal journal = (scope == null ? scopes.global() : scope).journal();
+        RecordedRequest recorded;
         synchronized (journal) {
-            RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
+            recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
                     ? null : scope.name(), selection == null ? null : selection.stub().id(),
                     selection == null ? Map.of() : selection.pathMatch().params());
             journal.append(recorded);
-            return recorded;
+        }
+        notifyListeners(recorded);
+        return recorded;
+    }
+
+    private final java.util.concurrent.CopyOnWriteArrayList<java.util.function.Consumer<RecordedRequest>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Calls {@code listener} with every request recorded from now on, until the returned handle is closed. */
+    public AutoCloseable onRequest(java.util.function.Consumer<RecordedRequest> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void notifyListeners(RecordedRequest recorded) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        for (java.util.function.Consumer<RecordedRequest> listener : listeners) {
+            try {
+                listener.accept(recorded);
+            } catch (RuntimeException ignored) {
+                // a listener's failure must never affect the request being answered
+            }
         }
     }
 

@@ -135,6 +135,7 @@ public final class WireViews {
         view.put("body_encoding", text != null ? "utf-8" : "base64");
         view.put("sequence", request.sequence());
         view.put("timestamp", request.timestamp().toString());
+        view.put("raw_query", request.rawQuery());
         view.put("query_all", request.query());
         view.put("headers_all", request.headers());
         view.put("path_params", request.pathParams());

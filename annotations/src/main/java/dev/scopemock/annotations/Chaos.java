@@ -1,0 +1,51 @@
+package dev.scopemock.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * Faults for stubs. On a test method or class, it applies to every {@link Stub} declared at that level (a method's
+ * {@code @Chaos} wins over its class's); nested in {@link Stub#chaos()}, to that stub only.
+ *
+ * <pre>{@code
+ * @Test
+ * @Stub(path = "/payment", method = "POST", status = 200, body = "ok")
+ * @Chaos(latencyMs = 100, jitterMs = 50)              // each call answered after 100..150 ms
+ * void paysDespiteSlowProvider(ScopedMock mock) { ... }
+ * }</pre>
+ *
+ * <p>Invalid values (negative delays, a probability outside [0, 1]) fail the test before it runs.
+ *
+ * @since 0.1
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface Chaos {
+
+    /**
+     * The minimum delay before each matched response, in milliseconds.
+     *
+     * @return the base latency, 0 for none
+     */
+    long latencyMs() default 0;
+
+    /**
+     * Extra random delay, uniform in {@code [0, jitterMs]}, added to {@link #latencyMs()}.
+     *
+     * @return the jitter in milliseconds
+     */
+    long jitterMs() default 0;
+
+    /**
+     * The probability in [0, 1] that a matched response is cut off mid-body and the connection aborted.
+     *
+     * @return the drop probability, 0 for never
+     */
+    double connectionDropProbability() default 0.0;
+}

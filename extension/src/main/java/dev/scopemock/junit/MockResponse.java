@@ -1,0 +1,150 @@
+package dev.scopemock.junit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A response for a stub. Immutable: every refinement returns a new response. Exactly one kind of body: text,
+ * JSON, or a template; explicit headers win over the Content-Type a body kind implies.
+ *
+ * <pre>{@code
+ * mock.whenRequestedWith(get("/health")).respondWith(ok().withBody("up"));
+ * mock.whenRequestedWith(post("/orders")).respondWith(status(201).withJson("{\"id\": 7}")
+ *                                                                .withHeader("Location", "/orders/7"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class MockResponse {
+
+    private enum Kind { TEXT, JSON, TEMPLATE }
+
+    private final int status;
+    private final List<Map.Entry<String, String>> headers;
+    private final Kind kind;
+    private final Object body;
+
+    private MockResponse(int status, List<Map.Entry<String, String>> headers, Kind kind, Object body) {
+        this.status = status;
+        this.headers = headers;
+        this.kind = kind;
+        this.body = body;
+    }
+
+    /**
+     * {@code 200} with an empty text body.
+     *
+     * @return the response
+     */
+    public static MockResponse ok() {
+        return status(200);
+    }
+
+    /**
+     * A status with an empty text body.
+     *
+     * @param status 200 to 599
+     * @return the response
+     * @throws IllegalArgumentException for other statuses
+     */
+    public static MockResponse status(int status) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be between 200 and 599, found " + status);
+        }
+        return new MockResponse(status, List.of(), Kind.TEXT, "");
+    }
+
+    /**
+     * This response with a text body ({@code text/plain; charset=utf-8} unless a Content-Type header is set).
+     *
+     * @param text the body
+     * @return a new response
+     */
+    public MockResponse withBody(String text) {
+        return new MockResponse(status, headers, Kind.TEXT, Objects.requireNonNull(text, "text"));
+    }
+
+    /**
+     * This response with a JSON body, sent compact with {@code application/json}.
+     *
+     * @param json JSON text
+     * @return a new response
+     * @throws IllegalArgumentException when the text is not JSON
+     */
+    public MockResponse withJson(String json) {
+        return new MockResponse(status, headers, Kind.JSON, Criteria.parseJson(json));
+    }
+
+    /**
+     * This response with a Jinja template body rendered per request ({@code request.path_params.id},
+     * {@code request.query.q}, {@code request.body}, ...).
+     *
+     * @param template the template
+     * @return a new response
+     */
+    public MockResponse withTemplate(String template) {
+        return new MockResponse(status, headers, Kind.TEMPLATE, Objects.requireNonNull(template, "template"));
+    }
+
+    /**
+     * This response with one more header (a name given twice is sent twice).
+     *
+     * @param name the header name
+     * @param value the value
+     * @return a new response
+     */
+    public MockResponse withHeader(String name, String value) {
+        List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
+        copy.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
+        return new MockResponse(status, Collections.unmodifiableList(copy), kind, body);
+    }
+
+    /**
+     * The status code.
+     *
+     * @return the status
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The wire form: the {@code response} object of a stub's action.
+     *
+     * @return an ordered JSON map
+     */
+    public Map<String, Object> toWire() {
+        Map<String, Object> wireHeaders = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            Object previous = wireHeaders.get(header.getKey());
+            if (previous == null) {
+                wireHeaders.put(header.getKey(), header.getValue());
+            } else {
+                List<Object> values = new ArrayList<>();
+                if (previous instanceof List<?> list) {
+                    values.addAll(list);
+                } else {
+                    values.add(previous);
+                }
+                values.add(header.getValue());
+                wireHeaders.put(header.getKey(), values);
+            }
+        }
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("status_code", status);
+        wire.put("headers", wireHeaders);
+        wire.put(kind == Kind.TEMPLATE ? "template_body" : "body", body);
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + body;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.scopemock.junit;
+
+import dev.scopemock.junit.internal.MockServerExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives each test of the class its own scope on a shared Scopemock engine, registers the class's and the test's
+ * {@code @Stub}s in it, injects a {@link ScopedMock}, and deletes the scope after the test (also when it fails).
+ *
+ * <pre>{@code
+ * @MockServer
+ * @Stub(path = "/health", body = "ok")
+ * class CheckoutTest {
+ *     @Test
+ *     @Stub(path = "/payment", method = "POST", responseJson = "{\"status\":\"accepted\"}")
+ *     void paysOnce(ScopedMock mock) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The engine is started once per JVM on a free loopback port (or on {@link #port()}) and shared by every test
+ * class, or, when {@link #url()} or the system property {@value #URL_PROPERTY} names one, an engine running
+ * elsewhere is used over its HTTP control API. Safe with JUnit's parallel execution: all state lives in the
+ * extension context, nothing JVM-global is changed.
+ *
+ * @since 0.1
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(MockServerExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface MockServer {
+
+    /** The system property naming a remote engine's base URL, used when {@link #url()} is empty. */
+    String URL_PROPERTY = "scopemock.url";
+
+    /**
+     * The base URL of a running engine to use instead of starting one, e.g. {@code http://127.0.0.1:8910}.
+     *
+     * @return the URL, empty for an in-process engine (or the {@value #URL_PROPERTY} property)
+     */
+    String url() default "";
+
+    /**
+     * The port of the in-process engine; the first class to start the engine decides it.
+     *
+     * @return the port, 0 for a free one
+     */
+    int port() default 0;
+
+    /**
+     * Whether a test fails when its scope received requests that matched none of its stubs.
+     *
+     * @return true (the default) to fail such tests with a report of the unmatched requests
+     */
+    boolean strict() default true;
+
+    /**
+     * Whether a test fails when one of its stubs was never called (otherwise it is reported as a warning).
+     *
+     * @return false (the default) to only report unused stubs
+     */
+    boolean failOnUnusedStubs() default false;
+}

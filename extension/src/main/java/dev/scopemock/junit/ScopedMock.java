@@ -1,0 +1,379 @@
+package dev.scopemock.junit;
+
+import dev.scopemock.engine.model.RecordedRequest;
+import dev.scopemock.junit.internal.EngineConnection;
+import dev.scopemock.junit.internal.Verifier;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The test's handle on its own scope of the shared engine: where to send traffic, how to stub, how to verify.
+ * Injected by {@code @MockServer} as a test-method, lifecycle-method or field value; valid for one test.
+ *
+ * <pre>{@code
+ * @Test
+ * void paysOnce(ScopedMock mock) {
+ *     mock.whenRequestedWith(post("/payment")).respondWith(ok().withJson("{\"status\": \"accepted\"}"));
+ *     new CheckoutService(mock.baseUrl(), mock.scopeHeader()).checkout(42);
+ *     assertThat(mock.confirmRequest(post("/payment"), Times.once())).isTrue();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #requests()}, {@link #confirmRequest} and the name-based methods see only requests recorded in this
+ * test's scope: unscoped traffic of a parallel neighbour never satisfies this test's verification. Thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ScopedMock {
+
+    private final EngineConnection engine;
+    private final String scope;
+    private final URI baseUrl;
+    private final Map<String, RegisteredStub> stubsByName = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<RegisteredStub> stubs = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong clearedUpTo = new AtomicLong();
+
+    /** One stub this test registered. */
+    record RegisteredStub(String id, String name, String payload, String origin) {
+    }
+
+    /**
+     * Created by the extension for each test.
+     *
+     * @param engine the engine connection
+     * @param scope the test's scope name
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public ScopedMock(EngineConnection engine, String scope) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.baseUrl = engine.baseUrl();
+    }
+
+    /**
+     * The base URL of the engine for the system under test, for example {@code http://127.0.0.1:41234}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The engine's port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return baseUrl.getPort();
+    }
+
+    /**
+     * This test's scope name (lower case, derived from the test's class, method and invocation).
+     *
+     * @return the scope name
+     */
+    public String scopeName() {
+        return scope;
+    }
+
+    /**
+     * The header the system under test must send so its requests land in this test's scope.
+     *
+     * @return name (the scope) and value
+     */
+    public ScopeHeader scopeHeader() {
+        return new ScopeHeader(scope, "1");
+    }
+
+    /**
+     * Starts declaring a stub in this test's scope.
+     *
+     * @param request which requests it answers
+     * @return the builder; finish it with a {@code respondWith…} call
+     */
+    public StubBuilder whenRequestedWith(RequestMatcher request) {
+        return new StubBuilder(this, request);
+    }
+
+    /**
+     * Whether at least one request of this test matched.
+     *
+     * @param request which requests count
+     * @return true when one or more did
+     */
+    public boolean confirmRequest(RequestMatcher request) {
+        return confirmRequest(request, Times.atLeast(1));
+    }
+
+    /**
+     * Whether the number of this test's requests that match satisfies {@code times}.
+     *
+     * @param request which requests count
+     * @param times the expected count
+     * @return the verdict
+     */
+    public boolean confirmRequest(RequestMatcher request, Times times) {
+        return times.isSatisfiedBy(count(request));
+    }
+
+    /**
+     * How many of this test's requests match.
+     *
+     * @param request which requests count
+     * @return the count
+     */
+    public int count(RequestMatcher request) {
+        return Verifier.matching(requests(), request.toWire()).size();
+    }
+
+    /**
+     * The requests recorded in this test's scope (since the last {@link #clearRequests()}), in arrival order.
+     *
+     * @return an immutable list
+     */
+    public List<RecordedRequest> requests() {
+        long after = clearedUpTo.get();
+        List<RecordedRequest> visible = new ArrayList<>();
+        for (RecordedRequest request : engine.scopeRequests(scope)) {
+            if (request.sequence() > after) {
+                visible.add(request);
+            }
+        }
+        return Collections.unmodifiableList(visible);
+    }
+
+    /**
+     * The most recent request of this test.
+     *
+     * @return the request
+     * @throws AssertionFailedError when none arrived
+     */
+    public RecordedRequest lastRequest() {
+        List<RecordedRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new AssertionFailedError("Expecting a request in scope " + scope + " but none arrived");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /**
+     * Forgets the requests recorded so far: {@link #requests()} and verifications see only later ones.
+     */
+    public void clearRequests() {
+        List<RecordedRequest> all = engine.scopeRequests(scope);
+        long last = all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
+        clearedUpTo.accumulateAndGet(last, Math::max);
+    }
+
+    /**
+     * Waits until a matching request arrives in this test's scope (or returns one that already has), woken by the
+     * engine's request events.
+     *
+     * @param request which request to wait for
+     * @param timeout how long to wait at most
+     * @return the first matching request
+     * @throws AssertionFailedError when none arrived in time, listing what did arrive
+     */
+    public RecordedRequest awaitRequest(RequestMatcher request, Duration timeout) {
+        Predicate<RecordedRequest> wanted = Verifier.predicate(request.toWire());
+        try {
+            RecordedRequest found = engine.awaitRequest(scope, clearedUpTo.get(), wanted, timeout);
+            if (found != null) {
+                return found;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + request, e);
+        }
+        throw new AssertionFailedError("Expecting a request within " + timeout + ":\n  " + request
+                + "\nbut " + describeReceived());
+    }
+
+    /**
+     * A named stub of this test, to change its response mid-test.
+     *
+     * @param name the name given with {@code @Stub(name = ...)} or {@code .named(...)}
+     * @return the handle
+     * @throws IllegalArgumentException when no stub has that name (the message lists the declared names)
+     */
+    public NamedStub stub(String name) {
+        require(name);
+        return new NamedStub(this, name);
+    }
+
+    /**
+     * The requests a named stub served, in arrival order.
+     *
+     * @param name the stub name
+     * @return the requests
+     */
+    public List<RecordedRequest> callsTo(String name) {
+        String id = require(name).id();
+        List<RecordedRequest> calls = new ArrayList<>();
+        for (RecordedRequest request : requests()) {
+            if (id.equals(request.matchedStubId())) {
+                calls.add(request);
+            }
+        }
+        return Collections.unmodifiableList(calls);
+    }
+
+    /**
+     * The last request a named stub served.
+     *
+     * @param name the stub name
+     * @return the request
+     * @throws AssertionFailedError when it served none
+     */
+    public RecordedRequest lastCallTo(String name) {
+        List<RecordedRequest> calls = callsTo(name);
+        if (calls.isEmpty()) {
+            throw new AssertionFailedError("Expecting stub \"" + name + "\" to have been called but it was not;\n"
+                    + describeReceived());
+        }
+        return calls.get(calls.size() - 1);
+    }
+
+    /**
+     * Asserts how often a named stub served.
+     *
+     * @param name the stub name
+     * @param times the expected count
+     * @throws AssertionFailedError with expected and actual counts otherwise
+     */
+    public void received(String name, Times times) {
+        int actual = callsTo(name).size();
+        if (!times.isSatisfiedBy(actual)) {
+            throw new AssertionFailedError("Expecting stub \"" + name + "\" to be called " + times + " but it was "
+                    + "called " + actual + (actual == 1 ? " time" : " times"), times.toString(), actual);
+        }
+    }
+
+    /**
+     * Asserts a named stub served nothing.
+     *
+     * @param name the stub name
+     * @throws AssertionFailedError listing the calls otherwise
+     */
+    public void assertNotCalled(String name) {
+        List<RecordedRequest> calls = callsTo(name);
+        if (!calls.isEmpty()) {
+            StringBuilder message = new StringBuilder("Expecting stub \"" + name + "\" not to be called but it was "
+                    + "called " + calls.size() + (calls.size() == 1 ? " time:" : " times:"));
+            calls.forEach(c -> message.append("\n  ").append(Verifier.describe(c)));
+            throw new AssertionFailedError(message.toString());
+        }
+    }
+
+    String register(String name, RequestMatcher request, String payloadJson) {
+        String payload = payloadJson;
+        if (name != null) {
+            synchronized (stubsByName) {
+                if (stubsByName.containsKey(name)) {
+                    throw new IllegalArgumentException("a stub named \"" + name + "\" already exists in this test;"
+                            + " stub names must be unique within a test");
+                }
+                payload = withId(payloadJson, idFor(name));
+                String id = engine.addStub(scope, payload);
+                RegisteredStub stub = new RegisteredStub(id, name, payload, "fluent");
+                stubsByName.put(name, stub);
+                stubs.add(stub);
+                return id;
+            }
+        }
+        String id = engine.addStub(scope, payload);
+        stubs.add(new RegisteredStub(id, null, payload, "fluent"));
+        return id;
+    }
+
+    /** Registers a stub declared by an annotation (the extension's entry point). */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public String registerDeclared(String name, String payloadJson, String origin) {
+        if (name == null) {
+            String id = engine.addStub(scope, payloadJson);
+            stubs.add(new RegisteredStub(id, null, payloadJson, origin));
+            return id;
+        }
+        synchronized (stubsByName) {
+            if (stubsByName.containsKey(name)) {
+                throw new IllegalArgumentException(origin + ": a stub named \"" + name + "\" is already declared"
+                        + " for this test; stub names must be unique within a test");
+            }
+            String payload = withId(payloadJson, idFor(name));
+            String id = engine.addStub(scope, payload);
+            RegisteredStub stub = new RegisteredStub(id, name, payload, origin);
+            stubsByName.put(name, stub);
+            stubs.add(stub);
+            return id;
+        }
+    }
+
+    /** Swaps a named stub's action: the stub is re-registered under the same id with the new action. */
+    void replaceAction(String name, Map<String, Object> action) {
+        synchronized (stubsByName) {
+            RegisteredStub old = require(name);
+            Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(old.payload()));
+            payload.put("action", action);
+            String json = dev.scopemock.engine.internal.json.JsonCodec.writeString(payload);
+            engine.deleteStub(old.id());
+            String id = engine.addStub(scope, json);
+            RegisteredStub replaced = new RegisteredStub(id, name, json, old.origin());
+            stubsByName.put(name, replaced);
+            synchronized (stubs) {
+                stubs.set(stubs.indexOf(old), replaced);
+            }
+        }
+    }
+
+    /** Id, name, origin and payload of every stub this test registered, for reports. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public List<String[]> registeredStubs() {
+        List<String[]> out = new ArrayList<>();
+        synchronized (stubs) {
+            for (RegisteredStub stub : stubs) {
+                out.add(new String[] {stub.id(), stub.name(), stub.origin(), stub.payload()});
+            }
+        }
+        return out;
+    }
+
+    private RegisteredStub require(String name) {
+        RegisteredStub stub = stubsByName.get(name);
+        if (stub == null) {
+            throw new IllegalArgumentException("no stub named \"" + name + "\" in this test; declared names: "
+                    + new ArrayList<>(stubsByName.keySet()));
+        }
+        return stub;
+    }
+
+    private String idFor(String name) {
+        return scope + ":" + name;
+    }
+
+    static String withId(String payloadJson, String id) {
+        return "{\"id\":" + dev.scopemock.engine.internal.json.JsonCodec.writeString(id) + ","
+                + payloadJson.substring(payloadJson.indexOf('{') + 1);
+    }
+
+    String describeReceived() {
+        List<RecordedRequest> all = requests();
+        if (all.isEmpty()) {
+            return "no request arrived in scope " + scope;
+        }
+        StringBuilder out = new StringBuilder("these requests arrived in scope " + scope + ":");
+        all.forEach(r -> out.append("\n  ").append(Verifier.describe(r)));
+        return out.toString();
+    }
+}

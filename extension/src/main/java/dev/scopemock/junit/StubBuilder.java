@@ -1,0 +1,195 @@
+package dev.scopemock.junit;
+
+import dev.scopemock.engine.internal.json.JsonCodec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A stub being declared: {@code mock.whenRequestedWith(...)}, optional refinements, then one terminal
+ * {@code respondWith…}/{@code proxyTo} call that registers it in the test's scope and returns its id. Not
+ * thread-safe; use each builder once.
+ *
+ * <pre>{@code
+ * mock.whenRequestedWith(post("/payment"))
+ *     .withLatency(Duration.ofMillis(100), Duration.ofMillis(50))
+ *     .maxCalls(1)
+ *     .respondWith(ok().withJson("{\"status\": \"accepted\"}"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class StubBuilder {
+
+    private final ScopedMock mock;
+    private final RequestMatcher request;
+    private Map<String, Object> latency;
+    private Double dropProbability;
+    private Integer maxCalls;
+    private String name;
+
+    StubBuilder(ScopedMock mock, RequestMatcher request) {
+        this.mock = mock;
+        this.request = Objects.requireNonNull(request, "request");
+    }
+
+    /**
+     * Delays each matched response by {@code base} plus a uniform random {@code [0, jitter]}; scheduled, not slept.
+     *
+     * @param base the minimum delay
+     * @param jitter the maximum extra delay
+     * @return this builder
+     */
+    public StubBuilder withLatency(Duration base, Duration jitter) {
+        if (base.isNegative() || jitter.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, found " + base + " and " + jitter);
+        }
+        latency = new LinkedHashMap<>();
+        latency.put("base_ms", base.toMillis());
+        latency.put("jitter_ms", jitter.toMillis());
+        return this;
+    }
+
+    /**
+     * Delays each matched response by exactly {@code delay}.
+     *
+     * @param delay the delay
+     * @return this builder
+     */
+    public StubBuilder withLatency(Duration delay) {
+        return withLatency(delay, Duration.ZERO);
+    }
+
+    /**
+     * Cuts matched responses off mid-body and aborts the connection with a probability.
+     *
+     * @param probability in [0, 1]
+     * @return this builder
+     */
+    public StubBuilder withConnectionDrop(double probability) {
+        if (!(probability >= 0.0 && probability <= 1.0)) {
+            throw new IllegalArgumentException("probability must be in [0, 1], found " + probability);
+        }
+        dropProbability = probability;
+        return this;
+    }
+
+    /**
+     * Lets the stub serve at most {@code calls} requests.
+     *
+     * @param calls the limit, not negative
+     * @return this builder
+     */
+    public StubBuilder maxCalls(int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("maxCalls must not be negative, found " + calls);
+        }
+        maxCalls = calls;
+        return this;
+    }
+
+    /**
+     * Names the stub, so the test can refer to it ({@code mock.stub(name)}, {@code mock.callsTo(name)}).
+     *
+     * @param stubName unique within the test
+     * @return this builder
+     */
+    public StubBuilder named(String stubName) {
+        if (Objects.requireNonNull(stubName, "name").isBlank()) {
+            throw new IllegalArgumentException("a stub name must not be blank");
+        }
+        name = stubName;
+        return this;
+    }
+
+    /**
+     * Registers the stub with a response.
+     *
+     * @param response the response
+     * @return the stub id
+     */
+    public String respondWith(MockResponse response) {
+        return register(Map.of("response", response.toWire()));
+    }
+
+    /**
+     * Registers the stub with a JSON response.
+     *
+     * @param status the status
+     * @param json JSON text
+     * @return the stub id
+     */
+    public String respondWithJson(int status, String json) {
+        return respondWith(MockResponse.status(status).withJson(json));
+    }
+
+    /**
+     * Registers the stub with a templated response.
+     *
+     * @param status the status
+     * @param template a Jinja template with the {@code request.*} variables
+     * @return the stub id
+     */
+    public String respondWithTemplate(int status, String template) {
+        return respondWith(MockResponse.status(status).withTemplate(template));
+    }
+
+    /**
+     * Registers the stub with a server-sent event stream: one event per {@code data}, each after {@code delay}.
+     *
+     * @param delay the wait before each event
+     * @param data the events' data (templates)
+     * @return the stub id
+     */
+    public String respondWithSse(Duration delay, String... data) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("an SSE stream needs at least one event");
+        }
+        List<Object> events = new ArrayList<>();
+        for (String item : data) {
+            events.add(Map.of("data", item));
+        }
+        Map<String, Object> sse = new LinkedHashMap<>();
+        sse.put("events", events);
+        sse.put("default_delay_ms", delay.toMillis());
+        return register(Map.of("sse", sse));
+    }
+
+    /**
+     * Registers the stub as a proxy to {@code url} (the url's query is kept, the incoming one appended).
+     *
+     * @param url the target
+     * @return the stub id
+     */
+    public String proxyTo(URI url) {
+        Map<String, Object> proxy = new LinkedHashMap<>();
+        proxy.put("url", url.toString());
+        return register(Map.of("proxy", proxy));
+    }
+
+    private String register(Map<String, Object> action) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request", request.toWire());
+        payload.put("action", action);
+        if (maxCalls != null) {
+            payload.put("max_calls", maxCalls);
+        }
+        if (latency != null || dropProbability != null) {
+            Map<String, Object> chaos = new LinkedHashMap<>();
+            if (latency != null) {
+                chaos.put("latency", latency);
+            }
+            if (dropProbability != null) {
+                chaos.put("faults", Map.of("connection_drop", Map.of("probability", dropProbability)));
+            }
+            payload.put("chaos", chaos);
+        }
+        return mock.register(name, request, JsonCodec.writeString(payload));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.scopemock.junit.internal;
+
+import dev.scopemock.annotations.Chaos;
+import dev.scopemock.annotations.Stub;
+import dev.scopemock.engine.criteria.Eq;
+import dev.scopemock.engine.criteria.JsonValues;
+import dev.scopemock.engine.internal.json.JsonCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * Turns a {@link Stub} (with the {@link Chaos} that applies to it) into a control-API stub payload, rejecting
+ * invalid combinations with a message that names the annotation, the attribute, the rule and the fix.
+ */
+final class AnnotationStubs {
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
+
+    private AnnotationStubs() {
+    }
+
+    /**
+     * @param where e.g. {@code "CheckoutTest.paysOnce"} or {@code "class CheckoutTest"}
+     * @param inherited the {@code @Chaos} of the element the stub sits on, or null
+     */
+    static String payload(Stub stub, Chaos inherited, String where, Class<?> testClass) {
+        String origin = describe(stub) + " on " + where;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request", request(stub, origin));
+        payload.put("action", Map.of("response", response(stub, origin, testClass)));
+        if (stub.maxCalls() >= 0) {
+            payload.put("max_calls", stub.maxCalls());
+        } else if (stub.maxCalls() != -1) {
+            throw fail(origin, "maxCalls", "must be -1 (unlimited) or a count of 0 or more, found " + stub.maxCalls(),
+                    "use maxCalls = -1 or a non-negative count");
+        }
+        if (stub.chaos().length > 1) {
+            throw fail(origin, "chaos", "takes at most one @Chaos, found " + stub.chaos().length,
+                    "keep a single @Chaos in chaos = {...}");
+        }
+        Chaos chaos = stub.chaos().length == 1 ? stub.chaos()[0] : inherited;
+        if (chaos != null) {
+            Map<String, Object> wire = chaos(chaos, origin);
+            if (wire != null) {
+                payload.put("chaos", wire);
+            }
+        }
+        return JsonCodec.writeString(payload);
+    }
+
+    static String describe(Stub stub) {
+        StringBuilder out = new StringBuilder("@Stub(");
+        if (!stub.name().isEmpty()) {
+            out.append("name = \"").append(stub.name()).append("\", ");
+        }
+        if (!stub.method().isEmpty()) {
+            out.append("method = \"").append(stub.method()).append("\", ");
+        }
+        out.append("path = \"").append(stub.path()).append("\")");
+        return out.toString();
+    }
+
+    private static Map<String, Object> request(Stub stub, String origin) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (!stub.path().isEmpty()) {
+            request.put("path", stub.path());
+        }
+        if (!stub.method().isEmpty()) {
+            String method = stub.method().toUpperCase(Locale.ROOT);
+            if (!METHODS.contains(method)) {
+                throw fail(origin, "method", "must be one of " + new java.util.TreeSet<>(METHODS) + ", found \""
+                        + stub.method() + "\"", "use a standard HTTP method or leave method empty for any");
+            }
+            request.put("method", method);
+        }
+        Map<String, Object> headers = pairs(stub.headers(), ':', origin, "headers", "\"Name: value\"");
+        if (!headers.isEmpty()) {
+            request.put("headers", headers);
+        }
+        Map<String, Object> query = pairs(stub.query(), '=', origin, "query", "\"name=value\"");
+        if (!query.isEmpty()) {
+            request.put("query", query);
+        }
+        if (!stub.requestBody().isEmpty() && !stub.json().isEmpty()) {
+            throw fail(origin, "requestBody and json", "are exclusive: a request has one body",
+                    "keep json for JSON equality or requestBody for exact text");
+        }
+        if (!stub.requestBody().isEmpty()) {
+            request.put("body", stub.requestBody());
+        }
+        if (!stub.json().isEmpty()) {
+            request.put("body", JsonValues.toWire(Map.of("$json", Map.of("inner_criteria",
+                    new Eq(parseJson(stub.json(), origin, "json"))))));
+        }
+        if (!stub.host().isEmpty()) {
+            request.put("host", stub.host());
+        }
+        return request;
+    }
+
+    private static Map<String, Object> response(Stub stub, String origin, Class<?> testClass) {
+        if (stub.status() < 200 || stub.status() > 599) {
+            throw fail(origin, "status", "must be between 200 and 599, found " + stub.status(),
+                    "use a final HTTP status such as 200, 404 or 503");
+        }
+        List<String> bodies = new ArrayList<>();
+        if (!stub.body().isEmpty()) {
+            bodies.add("body");
+        }
+        if (!stub.responseJson().isEmpty()) {
+            bodies.add("responseJson");
+        }
+        if (!stub.template().isEmpty()) {
+            bodies.add("template");
+        }
+        if (!stub.bodyFile().isEmpty()) {
+            bodies.add("bodyFile");
+        }
+        if (bodies.size() > 1) {
+            throw fail(origin, String.join(" and ", bodies), "are exclusive: a response has one body",
+                    "keep exactly one of body, responseJson, template and bodyFile");
+        }
+        Map<String, Object> headers = pairs(stub.responseHeaders(), ':', origin, "responseHeaders",
+                "\"Name: value\"");
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("status_code", stub.status());
+        response.put("headers", headers);
+        if (!stub.template().isEmpty()) {
+            response.put("template_body", stub.template());
+        } else if (!stub.responseJson().isEmpty()) {
+            Object json = parseJson(stub.responseJson(), origin, "responseJson");
+            response.put("body", json instanceof String ? JsonCodec.writeString(json) : json);
+            if (json instanceof String && !hasHeader(headers, "content-type")) {
+                headers.put("Content-Type", "application/json");
+            }
+        } else if (!stub.bodyFile().isEmpty()) {
+            String text = readBodyFile(stub.bodyFile(), origin, testClass);
+            if (stub.bodyFile().endsWith(".json") && !hasHeader(headers, "content-type")) {
+                headers.put("Content-Type", "application/json");
+            }
+            response.put("body", text);
+        } else {
+            response.put("body", stub.body());
+        }
+        return response;
+    }
+
+    private static boolean hasHeader(Map<String, Object> headers, String name) {
+        return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+    }
+
+    private static String readBodyFile(String path, String origin, Class<?> testClass) {
+        String resource = path.startsWith("/") ? path.substring(1) : path;
+        ClassLoader loader = testClass.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw fail(origin, "bodyFile", "names \"" + path + "\", which is not on the test class path",
+                        "put the file under src/test/resources/" + resource + " or fix the path");
+            }
+            byte[] bytes = in.readAllBytes();
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException notText) {
+                throw fail(origin, "bodyFile", "names \"" + path + "\", which is not UTF-8 text",
+                        "use a text file (binary bodies are not supported by @Stub yet)");
+            }
+        } catch (IOException e) {
+            throw fail(origin, "bodyFile", "names \"" + path + "\", which could not be read: " + e.getMessage(),
+                    "check the file's permissions");
+        }
+    }
+
+    private static Map<String, Object> chaos(Chaos chaos, String origin) {
+        if (chaos.latencyMs() < 0 || chaos.jitterMs() < 0) {
+            throw fail(origin, "@Chaos latencyMs/jitterMs", "must not be negative, found " + chaos.latencyMs()
+                    + "/" + chaos.jitterMs(), "use 0 or a positive number of milliseconds");
+        }
+        double p = chaos.connectionDropProbability();
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw fail(origin, "@Chaos connectionDropProbability", "must be in [0, 1], found " + p,
+                    "use a probability such as 0.25");
+        }
+        if (chaos.latencyMs() == 0 && chaos.jitterMs() == 0 && p == 0.0) {
+            return null;
+        }
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("latency", Map.of("base_ms", chaos.latencyMs(), "jitter_ms", chaos.jitterMs()));
+        if (p > 0.0) {
+            wire.put("faults", Map.of("connection_drop", Map.of("probability", p)));
+        }
+        return wire;
+    }
+
+    private static Map<String, Object> pairs(String[] lines, char separator, String origin, String attribute,
+                                             String form) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String line : lines) {
+            int at = line.indexOf(separator);
+            String name = at < 0 ? "" : line.substring(0, at).trim();
+            if (at < 0 || name.isEmpty()) {
+                throw fail(origin, attribute, "entries must be written " + form + ", found \"" + line + "\"",
+                        "write it as " + form);
+            }
+            map.put(name, line.substring(at + 1).trim());
+        }
+        return map;
+    }
+
+    private static Object parseJson(String text, String origin, String attribute) {
+        try {
+            return JsonCodec.toPlain(JsonCodec.parseTree(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw fail(origin, attribute, "must be valid JSON, found " + text + " (" + message + ")",
+                    "fix the JSON text");
+        }
+    }
+
+    static ExtensionConfigurationException fail(String origin, String attribute, String rule, String fix) {
+        return new ExtensionConfigurationException(origin + ": " + attribute + " " + rule + ". Fix: " + fix + ".");
+    }
+}

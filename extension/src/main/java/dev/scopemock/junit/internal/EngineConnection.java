@@ -1,0 +1,48 @@
+package dev.scopemock.junit.internal;
+
+import dev.scopemock.engine.model.RecordedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What the extension needs from an engine, whether it runs in this JVM ({@link InProcessConnection}) or elsewhere
+ * ({@link RemoteConnection}, over the HTTP control API only).
+ */
+public interface EngineConnection extends AutoCloseable {
+
+    /** The base URL of mock traffic. */
+    URI baseUrl();
+
+    void createScope(String name);
+
+    void deleteScope(String name);
+
+    /**
+     * Registers a stub given as a control-API JSON payload.
+     *
+     * @return the stub id
+     * @throws IllegalArgumentException naming every rule the payload breaks
+     */
+    String addStub(String scope, String payloadJson);
+
+    void deleteStub(String id);
+
+    /** The requests recorded in that scope only (not the global ones), in arrival order. */
+    List<RecordedRequest> scopeRequests(String scope);
+
+    /** How many requests a stub has served. */
+    int callCount(String scope, String stubId);
+
+    /**
+     * Waits until a request of the scope with a sequence above {@code afterSequence} satisfies {@code condition}.
+     *
+     * @return the request, or null when the timeout passed first
+     */
+    RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
+                                 Duration timeout) throws InterruptedException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,103 @@
+package dev.scopemock.junit.internal;
+
+import dev.scopemock.engine.EngineOptions;
+import dev.scopemock.engine.InvalidPayloadException;
+import dev.scopemock.engine.MockEngine;
+import dev.scopemock.engine.model.RecordedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/** An engine started in this JVM on a loopback port, driven through {@link MockEngine} directly. */
+final class InProcessConnection implements EngineConnection {
+
+    private final MockEngine engine;
+
+    InProcessConnection(int port) {
+        this.engine = MockEngine.start(EngineOptions.defaults().withPort(port));
+    }
+
+    @Override
+    public URI baseUrl() {
+        return engine.baseUrl();
+    }
+
+    @Override
+    public void createScope(String name) {
+        engine.createScope(name);
+    }
+
+    @Override
+    public void deleteScope(String name) {
+        engine.deleteScope(name);
+    }
+
+    @Override
+    public String addStub(String scope, String payloadJson) {
+        try {
+            return engine.addStubJson(scope, payloadJson);
+        } catch (InvalidPayloadException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage(), invalid);
+        }
+    }
+
+    @Override
+    public void deleteStub(String id) {
+        engine.deleteStub(id);
+    }
+
+    @Override
+    public List<RecordedRequest> scopeRequests(String scope) {
+        List<RecordedRequest> own = new ArrayList<>();
+        for (RecordedRequest request : engine.requests(scope)) {
+            if (scope.equals(request.scope())) {
+                own.add(request);
+            }
+        }
+        return own;
+    }
+
+    @Override
+    public int callCount(String scope, String stubId) {
+        return engine.callCount(stubId);
+    }
+
+    @Override
+    public RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
+                                        Duration timeout) throws InterruptedException {
+        CompletableFuture<RecordedRequest> arrived = new CompletableFuture<>();
+        Predicate<RecordedRequest> wanted = r -> scope.equals(r.scope()) && r.sequence() > afterSequence
+                && condition.test(r);
+        try (AutoCloseable listener = engine.onRequest(r -> {
+            if (wanted.test(r)) {
+                arrived.complete(r);
+            }
+        })) {
+            for (RecordedRequest earlier : scopeRequests(scope)) {
+                if (wanted.test(earlier)) {
+                    return earlier;
+                }
+            }
+            return arrived.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException expired) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception closing) {
+            throw new IllegalStateException(closing);
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

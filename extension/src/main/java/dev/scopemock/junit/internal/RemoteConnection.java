@@ -1,0 +1,198 @@
+package dev.scopemock.junit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scopemock.engine.internal.json.JsonCodec;
+import dev.scopemock.engine.model.RecordedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** An engine running elsewhere (standalone, another JVM), driven over the HTTP control API only. */
+final class RemoteConnection implements EngineConnection {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI baseUrl;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    RemoteConnection(URI baseUrl) {
+        String text = baseUrl.toString();
+        this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        HttpResponse<String> welcome = send("GET", "/__mock__", null, null);
+        if (welcome.statusCode() != 200) {
+            throw new IllegalStateException("the engine at " + this.baseUrl + " did not answer GET /__mock__ with"
+                    + " 200 (it answered " + welcome.statusCode() + "); is it a Scopemock engine?");
+        }
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void createScope(String name) {
+        expect(send("POST", "/__mock__/scopes", null, "{\"name\":" + JsonCodec.writeString(name) + "}"), 201,
+                "create scope " + name);
+    }
+
+    @Override
+    public void deleteScope(String name) {
+        expect(send("DELETE", "/__mock__/scopes/" + encode(name), null, null), 200, "delete scope " + name);
+    }
+
+    @Override
+    public String addStub(String scope, String payloadJson) {
+        HttpResponse<String> response = send("POST", "/__mock__/stubs", scope, payloadJson);
+        if (response.statusCode() == 422 || response.statusCode() == 400) {
+            throw new IllegalArgumentException("the engine rejected the stub: " + response.body());
+        }
+        expect(response, 200, "add stub");
+        return json(response).get("stub_id").asText();
+    }
+
+    @Override
+    public void deleteStub(String id) {
+        expect(send("DELETE", "/__mock__/stubs/" + encode(id), null, null), 200, "delete stub " + id);
+    }
+
+    @Override
+    public List<RecordedRequest> scopeRequests(String scope) {
+        HttpResponse<String> response = send("GET", "/__mock__/requests", scope, null);
+        expect(response, 200, "list requests");
+        List<RecordedRequest> own = new ArrayList<>();
+        for (JsonNode view : json(response).get("requests")) {
+            if (scope.equals(view.path("scope").asText(null))) {
+                own.add(toRequest(view));
+            }
+        }
+        return own;
+    }
+
+    @Override
+    public int callCount(String scope, String stubId) {
+        HttpResponse<String> response = send("GET", "/__mock__/stubs", scope, null);
+        expect(response, 200, "list stubs");
+        for (JsonNode stub : json(response).get("stubs")) {
+            if (stub.get("stub_id").asText().equals(stubId)) {
+                return stub.path("call_count").asInt();
+            }
+        }
+        throw new IllegalStateException("stub " + stubId + " is no longer registered in scope " + scope);
+    }
+
+    /**
+     * Polls the scope's requests with a short, growing interval: the control API has no push channel yet.
+     */
+    @Override
+    public RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
+                                        Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMillis = 5;
+        while (true) {
+            for (RecordedRequest request : scopeRequests(scope)) {
+                if (request.sequence() > afterSequence && condition.test(request)) {
+                    return request;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            Thread.sleep(Math.min(pauseMillis, Math.max(1, left / 1_000_000)));
+            pauseMillis = Math.min(100, pauseMillis * 2);
+        }
+    }
+
+    @Override
+    public void close() {
+        // the remote engine outlives this JVM's tests; java.net.http clients need no explicit close on Java 17
+    }
+
+    static RecordedRequest toRequest(JsonNode view) {
+        String bodyText = view.path("body").asText("");
+        byte[] body = "base64".equals(view.path("body_encoding").asText())
+                ? Base64.getDecoder().decode(bodyText) : bodyText.getBytes(StandardCharsets.UTF_8);
+        return new RecordedRequest(view.path("sequence").asLong(), Instant.parse(view.path("timestamp").asText()),
+                view.path("method").asText(), view.path("path").asText(), view.path("raw_query").asText(""),
+                multimap(view.path("query_all")), multimap(view.path("headers_all")), body,
+                view.path("host").asText(""), textOrNull(view.get("scope")), textOrNull(view.get("matched_stub_id")),
+                stringMap(view.path("path_params")));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static Map<String, List<String>> multimap(JsonNode node) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            List<String> values = new ArrayList<>();
+            field.getValue().forEach(v -> values.add(v.asText()));
+            map.put(field.getKey(), Collections.unmodifiableList(values));
+        });
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private HttpResponse<String> send(String method, String path, String scope, String json) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(CALL_TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (scope != null) {
+            builder.header(scope, "1");
+        }
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the engine at " + baseUrl + " did not answer " + method + " " + path
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the engine at " + baseUrl, e);
+        }
+    }
+
+    private void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("the engine at " + baseUrl + " refused to " + what + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JsonCodec.parseTree(response.body().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("the engine answered non-JSON: " + response.body(), e);
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

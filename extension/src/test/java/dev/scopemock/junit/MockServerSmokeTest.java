@@ -1,0 +1,59 @@
+package dev.scopemock.junit;
+
+import static dev.scopemock.junit.MockResponse.ok;
+import static dev.scopemock.junit.RequestMatcher.get;
+import static dev.scopemock.junit.RequestMatcher.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scopemock.annotations.Chaos;
+import dev.scopemock.annotations.Stub;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+@MockServer
+@Stub(path = "/health", body = "ok")
+class MockServerSmokeTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    @Stub(path = "/payment", method = "POST", json = "{\"amount\": 42}", status = 200,
+            responseJson = "{\"status\":\"accepted\"}")
+    @Chaos(latencyMs = 20, jitterMs = 10)
+    void servesDeclaredStubsInTheTestsScope(ScopedMock mock) throws Exception {
+        HttpResponse<String> payment = client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/payment"))
+                .header(mock.scopeHeader().name(), mock.scopeHeader().value())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":42}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/health"))
+                .header(mock.scopeHeader().name(), "x").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(payment.statusCode()).isEqualTo(200);
+        assertThat(payment.body()).isEqualTo("{\"status\":\"accepted\"}");
+        assertThat(health.body()).isEqualTo("ok");
+        assertThat(mock.confirmRequest(post("/payment").withJson("{\"amount\": 42}"), Times.once())).isTrue();
+        assertThat(mock.requests()).hasSize(2);
+    }
+
+    @Test
+    void fluentStubsAndNamedStubs(ScopedMock mock) throws Exception {
+        mock.whenRequestedWith(get("/greet/{name}")).named("greet")
+                .respondWithTemplate(200, "hi {{ request.path_params.name }}");
+        mock.whenRequestedWith(get("/health")).respondWith(ok().withBody("scoped"));
+
+        assertThat(send(mock, "/greet/ann")).isEqualTo("hi ann");
+        mock.stub("greet").respondWith(ok().withBody("bye"));
+        assertThat(send(mock, "/greet/bob")).isEqualTo("bye");
+        assertThat(send(mock, "/health")).isEqualTo("scoped");
+        assertThat(mock.callsTo("greet")).extracting(Object::toString).containsExactly("GET /greet/ann", "GET /greet/bob");
+        assertThat(mock.scopeName()).startsWith("mockserversmoketest-fluentstubsandnamedstubs-");
+    }
+
+    private String send(ScopedMock mock, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                .header(mock.scopeHeader().name(), "1").build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
