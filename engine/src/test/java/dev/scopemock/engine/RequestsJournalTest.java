@@ -55,7 +55,7 @@ class RequestsJournalTest {
                 + "\"content-length\":\"13\",\"checkout-flow\":\"1\",\"connection\":\"close\"},"
                 + "\"body\":\"{\\\"amount\\\":42}\",\"host\":\"shop.example\",\"scope\":\"checkout-flow\","
                 + "\"matched_stub_id\":\"" + id + "\",\"body_encoding\":\"utf-8\",\"sequence\":1,"
-                + "\"timestamp\":\"" + timestamp + "\","
+                + "\"timestamp\":\"" + timestamp + "\",\"raw_query\":\"retry=1&a=x+y\","
                 + "\"query_all\":{\"retry\":[\"1\"],\"a\":[\"x y\"]},"
                 + "\"headers_all\":{\"host\":[\"Shop.Example:8910\"],\"content-type\":[\"application/json\"],"
                 + "\"content-length\":[\"13\"],\"checkout-flow\":[\"1\"],\"connection\":[\"close\"]},"
