@@ -86,7 +86,7 @@ public final class EngineCore {
                 throw new InvalidPayloadException(List.of(new PayloadError("duplicate_id", idLoc,
                         "a stub with id '" + withId.id() + "' already exists; stub ids are unique across scopes")));
             }
-            scope.updateStubs(index -> index.with(stub));
+            scope.stubs().add(stub);
         }
         return stub;
     }
@@ -100,7 +100,7 @@ public final class EngineCore {
             }
             ScopeState owner = stub.scope() == null ? scopes.global() : scopes.find(stub.scope());
             if (owner != null) {
-                owner.updateStubs(index -> index.without(id));
+                owner.stubs().remove(id);
             }
             return stub;
         }

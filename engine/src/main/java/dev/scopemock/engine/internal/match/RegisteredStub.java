@@ -15,6 +15,7 @@ public final class RegisteredStub {
     private final int fieldCount;
     private final int weight;
     private final String literalPathKey;
+    private final java.util.List<String> patternSegments;
     private final Responder responder;
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -27,6 +28,8 @@ public final class RegisteredStub {
         this.weight = definition.request().weight();
         this.literalPathKey = definition.request().path() instanceof PathPattern pattern && pattern.isLiteral()
                 ? PathPattern.trim(pattern.pattern()) : null;
+        this.patternSegments = definition.request().path() instanceof PathPattern pattern && !pattern.isLiteral()
+                ? java.util.List.copyOf(PathPattern.segments(pattern.pattern())) : null;
         this.responder = responder;
     }
 
@@ -57,6 +60,11 @@ public final class RegisteredStub {
     /** The trimmed literal path this stub is indexed under, or null when it must be scanned. */
     public String literalPathKey() {
         return literalPathKey;
+    }
+
+    /** The segments of this stub's {@code {param}} pattern, or null when its path is not such a pattern. */
+    public java.util.List<String> patternSegments() {
+        return patternSegments;
     }
 
     public Responder responder() {

@@ -1,58 +1,71 @@
 package dev.scopemock.engine.internal.match;
 
+import dev.scopemock.engine.model.PathPattern;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * An immutable snapshot of one scope's stubs, indexed by trimmed literal path; stubs with patterns, criteria
- * paths or no path are scanned. Changes build a new snapshot; readers never lock.
+ * One scope's stubs, indexed for matching: a hash of trimmed literal paths, a segment trie of {@code {param}}
+ * patterns, and a short list of stubs with criteria paths or no path, which are the only ones scanned. Updated in
+ * place by writers (serialised on this index, each update O(path depth + bucket size)); read without locks by
+ * request threads, which see every stub either fully added or not at all.
  */
 public final class StubIndex {
 
-    public static final StubIndex EMPTY = new StubIndex(List.of());
+    private static final RegisteredStub[] NONE = new RegisteredStub[0];
 
-    private final List<RegisteredStub> inOrder;
-    private final Map<String, List<RegisteredStub>> byLiteralPath;
-    private final List<RegisteredStub> scanned;
-
-    private StubIndex(List<RegisteredStub> inOrder) {
-        this.inOrder = inOrder;
-        Map<String, List<RegisteredStub>> literal = new HashMap<>();
-        List<RegisteredStub> scan = new ArrayList<>();
-        for (RegisteredStub stub : inOrder) {
-            if (stub.literalPathKey() != null) {
-                literal.computeIfAbsent(stub.literalPathKey(), k -> new ArrayList<>(1)).add(stub);
-            } else {
-                scan.add(stub);
-            }
-        }
-        this.byLiteralPath = literal;
-        this.scanned = scan;
-    }
+    private final ConcurrentSkipListMap<Long, RegisteredStub> inOrder = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, RegisteredStub[]> byLiteralPath = new ConcurrentHashMap<>();
+    private final PatternTrie patterns = new PatternTrie();
+    private volatile RegisteredStub[] scanned = NONE;
 
     /** The stubs in creation order. */
     public List<RegisteredStub> stubs() {
-        return inOrder;
+        return new ArrayList<>(inOrder.values());
     }
 
-    public StubIndex with(RegisteredStub stub) {
-        List<RegisteredStub> next = new ArrayList<>(inOrder.size() + 1);
-        next.addAll(inOrder);
-        next.add(stub);
-        return new StubIndex(Collections.unmodifiableList(next));
+    public synchronized void add(RegisteredStub stub) {
+        if (stub.literalPathKey() != null) {
+            byLiteralPath.compute(stub.literalPathKey(), (k, bucket) -> append(bucket, stub));
+        } else if (stub.patternSegments() != null) {
+            patterns.add(stub.patternSegments(), stub);
+        } else {
+            scanned = append(scanned, stub);
+        }
+        inOrder.put(stub.order(), stub);
     }
 
-    public StubIndex without(String id) {
-        List<RegisteredStub> next = new ArrayList<>(inOrder.size());
-        for (RegisteredStub stub : inOrder) {
-            if (!stub.id().equals(id)) {
-                next.add(stub);
+    /** Removes a stub; returns it, or null when it is not here. */
+    public synchronized RegisteredStub remove(String id) {
+        RegisteredStub found = null;
+        for (RegisteredStub stub : inOrder.values()) {
+            if (stub.id().equals(id)) {
+                found = stub;
+                break;
             }
         }
-        return new StubIndex(Collections.unmodifiableList(next));
+        if (found == null) {
+            return null;
+        }
+        inOrder.remove(found.order());
+        RegisteredStub removed = found;
+        if (removed.literalPathKey() != null) {
+            byLiteralPath.computeIfPresent(removed.literalPathKey(), (k, bucket) -> without(bucket, removed));
+        } else if (removed.patternSegments() != null) {
+            patterns.remove(removed.patternSegments(), removed);
+        } else {
+            scanned = without(scanned, removed);
+        }
+        return removed;
+    }
+
+    public synchronized void clear() {
+        inOrder.clear();
+        byLiteralPath.clear();
+        patterns.clear();
+        scanned = NONE;
     }
 
     /**
@@ -64,9 +77,16 @@ public final class StubIndex {
      */
     public Selection select(MatchSubject subject, String trimmedPath) {
         List<Candidate> candidates = null;
-        List<RegisteredStub> literal = byLiteralPath.get(trimmedPath);
+        RegisteredStub[] literal = byLiteralPath.get(trimmedPath);
         if (literal != null) {
             candidates = collect(literal, subject, candidates);
+        }
+        if (!patterns.isEmpty()) {
+            List<RegisteredStub> fitting = new ArrayList<>(2);
+            patterns.collect(PathPattern.segments(trimmedPath), 0, fitting);
+            if (!fitting.isEmpty()) {
+                candidates = collect(fitting.toArray(NONE), subject, candidates);
+            }
         }
         candidates = collect(scanned, subject, candidates);
         if (candidates == null) {
@@ -83,7 +103,7 @@ public final class StubIndex {
         return null;
     }
 
-    private static List<Candidate> collect(List<RegisteredStub> stubs, MatchSubject subject, List<Candidate> into) {
+    private static List<Candidate> collect(RegisteredStub[] stubs, MatchSubject subject, List<Candidate> into) {
         for (RegisteredStub stub : stubs) {
             if (stub.isExhausted()) {
                 continue;
@@ -97,5 +117,34 @@ public final class StubIndex {
             }
         }
         return into;
+    }
+
+    static RegisteredStub[] append(RegisteredStub[] bucket, RegisteredStub stub) {
+        if (bucket == null || bucket.length == 0) {
+            return new RegisteredStub[] {stub};
+        }
+        RegisteredStub[] grown = java.util.Arrays.copyOf(bucket, bucket.length + 1);
+        grown[bucket.length] = stub;
+        return grown;
+    }
+
+    static RegisteredStub[] without(RegisteredStub[] bucket, RegisteredStub stub) {
+        int at = -1;
+        for (int i = 0; i < bucket.length; i++) {
+            if (bucket[i] == stub) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            return bucket;
+        }
+        if (bucket.length == 1) {
+            return null;
+        }
+        RegisteredStub[] smaller = new RegisteredStub[bucket.length - 1];
+        System.arraycopy(bucket, 0, smaller, 0, at);
+        System.arraycopy(bucket, at + 1, smaller, at, bucket.length - at - 1);
+        return smaller;
     }
 }

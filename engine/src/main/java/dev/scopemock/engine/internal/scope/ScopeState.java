@@ -5,15 +5,13 @@ import dev.scopemock.engine.internal.match.RegisteredStub;
 import dev.scopemock.engine.internal.match.StubIndex;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 
 /** Everything one scope (or the global space, with a null name) owns: its stubs, its journal, its pending work. */
 public final class ScopeState {
 
     private final String name;
     private final long createdOrder;
-    private final AtomicReference<StubIndex> stubs = new AtomicReference<>(StubIndex.EMPTY);
+    private final StubIndex stubs = new StubIndex();
     private final ScopeJournal journal;
     private final Set<Runnable> pendingCancellations = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -34,15 +32,11 @@ public final class ScopeState {
     }
 
     public StubIndex stubs() {
-        return stubs.get();
-    }
-
-    public void updateStubs(UnaryOperator<StubIndex> change) {
-        stubs.updateAndGet(change);
+        return stubs;
     }
 
     public RegisteredStub findStub(String id) {
-        for (RegisteredStub stub : stubs.get().stubs()) {
+        for (RegisteredStub stub : stubs.stubs()) {
             if (stub.id().equals(id)) {
                 return stub;
             }
@@ -77,7 +71,7 @@ public final class ScopeState {
     /** Drops stubs and requests and cancels pending delayed responses. */
     public void close() {
         closed = true;
-        stubs.set(StubIndex.EMPTY);
+        stubs.clear();
         journal.clear();
         for (Runnable cancel : pendingCancellations.toArray(Runnable[]::new)) {
             pendingCancellations.remove(cancel);
@@ -87,7 +81,7 @@ public final class ScopeState {
 
     /** Empties the global space in place (reset), cancelling its pending responses. */
     public void clear() {
-        stubs.set(StubIndex.EMPTY);
+        stubs.clear();
         journal.clear();
         for (Runnable cancel : pendingCancellations.toArray(Runnable[]::new)) {
             pendingCancellations.remove(cancel);
