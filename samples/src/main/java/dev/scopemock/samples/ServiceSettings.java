@@ -42,13 +42,13 @@ public record ServiceSettings(URI baseUrl, List<ForwardedHeader> forwardedHeader
     }
 
     /**
-     * Settings for services at {@code baseUrl}: no forwarded headers, a 2 s timeout, {@link RetryPolicy#defaults()}.
+     * Settings for services at {@code baseUrl}: no forwarded headers, a 5 s timeout, {@link RetryPolicy#defaults()}.
      *
      * @param baseUrl the base URL
      * @return the settings
      */
     public static ServiceSettings of(URI baseUrl) {
-        return new ServiceSettings(baseUrl, List.of(), Duration.ofSeconds(2), RetryPolicy.defaults());
+        return new ServiceSettings(baseUrl, List.of(), Duration.ofSeconds(5), RetryPolicy.defaults());
     }
 
     /**

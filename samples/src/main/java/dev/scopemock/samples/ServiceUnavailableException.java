@@ -13,7 +13,7 @@ public final class ServiceUnavailableException extends RemoteServiceException {
      * @param lastError the error of the last try
      */
     public ServiceUnavailableException(String call, int attempts, Throwable lastError) {
-        super(call, call + " failed with a connection error on all " + attempts
-                + (attempts == 1 ? " attempt" : " attempts"), lastError);
+        super(call, call + " failed with a connection error (" + attempts
+                + (attempts == 1 ? " attempt)" : " attempts)"), lastError);
     }
 }
