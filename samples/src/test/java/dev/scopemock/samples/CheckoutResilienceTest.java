@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Connection drops and slow answers, injected with {@code @Chaos} or the fluent {@code withConnectionDrop} and
- * {@code withLatency}: the service retries dropped calls and gives up on slow ones.
+ * {@code withLatency}: the service retries dropped calls and gives up on slow ones. The latency is well above the
+ * timeout, so a busy machine (cold JVM, parallel tests) cannot time out the calls that are meant to be fast.
  */
 @MockServer
 @Stub(path = "/inventory/a-1", method = "GET", responseJson = "{\"sku\": \"a-1\", \"available\": 5}")
@@ -68,26 +69,26 @@ class CheckoutResilienceTest {
 
     @Test
     @Stub(path = "/payment", method = "POST", responseJson = ACCEPTED)
-    @Chaos(latencyMs = 500)
+    @Chaos(latencyMs = 3000)
     void timesOutASlowPaymentWithoutRetrying(ScopedMock mock) {
-        ServiceSettings impatient = MockSettings.of(mock).withRequestTimeout(Duration.ofMillis(200));
+        ServiceSettings impatient = MockSettings.of(mock).withRequestTimeout(Duration.ofSeconds(1));
         CheckoutService checkout = new CheckoutService(impatient);
 
         assertThatThrownBy(() -> checkout.checkout(ORDER))
                 .isInstanceOf(ServiceTimeoutException.class)
-                .hasMessage("POST /payment timed out: no response within 200 ms");
+                .hasMessage("POST /payment timed out: no response within 1000 ms");
         assertThat(mock.confirmRequest(post("/payment"), Times.once())).isTrue();
     }
 
     @Test
     void timesOutASlowInventoryWithFluentLatency(ScopedMock mock) {
-        mock.whenRequestedWith(get("/inventory/b-2")).withLatency(Duration.ofMillis(500))
+        mock.whenRequestedWith(get("/inventory/b-2")).withLatency(Duration.ofSeconds(3))
                 .respondWithJson(200, "{\"sku\": \"b-2\", \"available\": 5}");
-        ServiceSettings impatient = MockSettings.of(mock).withRequestTimeout(Duration.ofMillis(200));
+        ServiceSettings impatient = MockSettings.of(mock).withRequestTimeout(Duration.ofSeconds(1));
         CheckoutService checkout = new CheckoutService(impatient);
 
         assertThatThrownBy(() -> checkout.checkout(new Order("o-2", "b-2", 1, BigDecimal.TEN)))
                 .isInstanceOf(ServiceTimeoutException.class)
-                .hasMessage("GET /inventory/b-2 timed out: no response within 200 ms");
+                .hasMessage("GET /inventory/b-2 timed out: no response within 1000 ms");
     }
 }
