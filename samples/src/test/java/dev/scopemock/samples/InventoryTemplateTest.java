@@ -34,8 +34,9 @@ class InventoryTemplateTest {
 
     @Test
     void decidesTheStockFromThePathWithAFluentTemplate(ScopedMock mock) {
-        mock.whenRequestedWith(get("/inventory/{sku}")).respondWithTemplate(200, "{\"sku\": \"{{ request.path_params.sku }}\","
-                + " \"available\": {% if request.path_params.sku == 'sold-out' %}0{% else %}9{% endif %}}");
+        mock.whenRequestedWith(get("/inventory/{sku}")).respondWithTemplate(200,
+                "{\"sku\": \"{{ request.path_params.sku }}\","
+                        + " \"available\": {% if request.path_params.sku == 'sold-out' %}0{% else %}9{% endif %}}");
         mock.whenRequestedWith(post("/payment")).respondWithJson(200, "{\"status\": \"accepted\"}");
         CheckoutService checkout = new CheckoutService(MockSettings.of(mock));
 
@@ -44,7 +45,7 @@ class InventoryTemplateTest {
 
         assertThat(soldOut.outcome()).isEqualTo(CheckoutOutcome.OUT_OF_STOCK);
         assertThat(inStock.outcome()).isEqualTo(CheckoutOutcome.PAID);
-        assertThat(mock.confirmRequest(post("/payment").withJson("{\"orderId\": \"o-2\", \"amount\": 1}"), Times.once()))
-                .isTrue();
+        assertThat(mock.confirmRequest(post("/payment").withJson("{\"orderId\": \"o-2\", \"amount\": 1}"),
+                Times.once())).isTrue();
     }
 }

@@ -53,7 +53,8 @@ class PriceFeedTest {
 
     @Test
     void rejectsAnEventItCannotRead(ScopedMock mock) {
-        mock.whenRequestedWith(get("/prices/a-1")).respondWithSse(Duration.ZERO, "{\"sku\": \"a-1\", \"price\": \"free\"}");
+        mock.whenRequestedWith(get("/prices/a-1"))
+                .respondWithSse(Duration.ZERO, "{\"sku\": \"a-1\", \"price\": \"free\"}");
         PriceFeed feed = new PriceFeed(MockSettings.of(mock));
 
         assertThatThrownBy(() -> feed.ticks("a-1"))
