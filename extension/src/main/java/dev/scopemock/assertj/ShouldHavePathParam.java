@@ -6,6 +6,7 @@ import static dev.scopemock.assertj.Layout.names;
 import static dev.scopemock.assertj.Layout.pair;
 
 import dev.scopemock.engine.model.RecordedRequest;
+import java.util.TreeSet;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The failure text of {@code hasPathParam}. */
@@ -22,6 +23,6 @@ final class ShouldHavePathParam {
                         : actual.pathParams().isEmpty()
                         ? "but it had no path parameters (they are captured by a stub path such as /orders/{id})"
                         : "but it had no such parameter; its path parameters were:\n  "
-                                + names(actual.pathParams().keySet())));
+                                + names(new TreeSet<>(actual.pathParams().keySet()))));
     }
 }

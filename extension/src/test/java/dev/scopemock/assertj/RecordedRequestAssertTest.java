@@ -229,6 +229,39 @@ class RecordedRequestAssertTest {
     }
 
     @Test
+    void hasBodyFailureMakesAZeroWidthSpaceVisible(ScopedMock mock) {
+        Traffic.post(mock, "/ping", "ping\u200b");
+
+        assertThatThrownBy(() -> assertThat(mock.lastRequest()).hasBody("ping")).hasMessage("""
+                Expecting request:
+                  POST /ping
+                to have body:
+                  "ping"
+                but it was:
+                  "ping\\u200b\"""");
+    }
+
+    @Test
+    void hasJsonBodyFailureSummarisesManyDifferences(ScopedMock mock) {
+        Traffic.post(mock, "/sums", "[1,2,3,4,5,6,7]");
+
+        assertThatThrownBy(() -> assertThat(mock.lastRequest()).hasJsonBody("[0,0,0,0,0,0,7]")).hasMessage("""
+                Expecting request:
+                  POST /sums
+                to have a JSON body equal to:
+                  [0,0,0,0,0,0,7]
+                but it was:
+                  [1,2,3,4,5,6,7]
+                differences:
+                  $[0]: expected 0 but was 1
+                  $[1]: expected 0 but was 2
+                  $[2]: expected 0 but was 3
+                  $[3]: expected 0 but was 4
+                  $[4]: expected 0 but was 5
+                  (1 more difference not shown)""");
+    }
+
+    @Test
     void hasJsonBodyIgnoresKeyOrderAndSpacing(ScopedMock mock) {
         Traffic.post(mock, "/payment", "{\"currency\":\"EUR\",\"amount\":42.0,\"items\":[1,2]}");
 
@@ -391,7 +424,7 @@ class RecordedRequestAssertTest {
                 to have path parameter:
                   "orderId" = "7"
                 but it had no such parameter; its path parameters were:
-                  "shop", "id\"""");
+                  "id", "shop\"""");
     }
 
     @Test
