@@ -14,7 +14,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <p>Every failure is an {@code org.opentest4j.AssertionFailedError} with the expected and the actual value,
  * and a message that prints the request, what was expected and what was found, each on its own indented line,
- * with invisible characters made visible ({@code "\u00a0"}).
+ * with invisible characters made visible (<code>"&#92;u00a0"</code>).
  *
  * @param <SELF> the concrete assertion type, returned by every method
  * @since 0.1
@@ -174,8 +174,9 @@ public abstract class AbstractRecordedRequestAssert<SELF extends AbstractRecorde
      * compare by value ({@code 1} equals {@code 1.0}), arrays in order.
      *
      * <pre>{@code
-     * assertThat(request).hasJsonBody("{\"amount\": 42, \"currency\": \"EUR\"}");  // passes for {"currency":"EUR","amount":42}
-     * assertThat(request).hasJsonBody("{\"amount\": 43, \"currency\": \"EUR\"}");  // fails: $.amount: expected 43 but was 42
+     * // request body {"currency":"EUR","amount":42}
+     * assertThat(request).hasJsonBody("{\"amount\": 42, \"currency\": \"EUR\"}");   // passes
+     * assertThat(request).hasJsonBody("{\"amount\": 43, \"currency\": \"EUR\"}");   // fails: $.amount differs
      * }</pre>
      *
      * @param json the expected JSON text

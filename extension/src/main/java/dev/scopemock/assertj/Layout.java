@@ -1,7 +1,7 @@
 package dev.scopemock.assertj;
 
 import dev.scopemock.engine.model.RecordedRequest;
-import dev.scopemock.junit.internal.NearMiss;
+import dev.scopemock.junit.internal.VisibleText;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +20,7 @@ final class Layout {
 
     /** A value in JSON quotes with escapes, invisible characters made visible. */
     static String quote(String value) {
-        return NearMiss.wire(value);
+        return VisibleText.wire(value);
     }
 
     /** {@code "name" = "value"}. */
@@ -40,7 +40,7 @@ final class Layout {
 
     /** A line naming the first differing character when two texts may print alike, else empty. */
     static String firstDifference(String expected, String actual) {
-        String hint = NearMiss.firstDifference(expected, actual).strip();
+        String hint = VisibleText.firstDifference(expected, actual).strip();
         return hint.isEmpty() ? "" : "\n" + hint;
     }
 

@@ -7,8 +7,9 @@ import org.apiguardian.api.API;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
- * The entry point of Scopemock's AssertJ assertions: {@code import static dev.scopemock.assertj.MockAssertions.assertThat;}.
- * The overloads coexist with AssertJ's own {@code Assertions.assertThat}.
+ * The entry point of Scopemock's AssertJ assertions:
+ * {@code import static dev.scopemock.assertj.MockAssertions.assertThat;}. The overloads coexist with a static import
+ * of AssertJ's own {@code Assertions.assertThat}.
  *
  * <pre>{@code
  * assertThat(mock).received(exactly(1), post("/payment").withJson("{\"amount\": 42}"));

@@ -4,7 +4,7 @@ import dev.scopemock.engine.criteria.CriterionException;
 import dev.scopemock.engine.criteria.JsonValues;
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.model.RecordedRequest;
-import dev.scopemock.junit.internal.NearMiss;
+import dev.scopemock.junit.internal.VisibleText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -79,7 +79,7 @@ final class RequestChecks {
         String text = actual.bodyText();
         if (!expected.equals(text)) {
             throw failure(info, ShouldHaveBody.shouldHaveBody(actual, expected), ShouldHaveBody.body(actual),
-                    NearMiss.wire(expected));
+                    VisibleText.wire(expected));
         }
     }
 
@@ -88,7 +88,7 @@ final class RequestChecks {
         String text = actual.bodyText();
         if (text == null || !text.contains(expected)) {
             throw failure(info, ShouldHaveBody.shouldHaveBodyContaining(actual, expected),
-                    ShouldHaveBody.body(actual), NearMiss.wire(expected));
+                    ShouldHaveBody.body(actual), VisibleText.wire(expected));
         }
     }
 
@@ -104,11 +104,11 @@ final class RequestChecks {
         }
         if (text == null) {
             throw failure(info, ShouldHaveBody.shouldHaveJsonBodyButWasNotJson(actual, expected),
-                    ShouldHaveBody.body(actual), NearMiss.wire(expected));
+                    ShouldHaveBody.body(actual), VisibleText.wire(expected));
         }
         if (!JsonValues.matches(expected, parsed)) {
-            throw failure(info, ShouldHaveBody.shouldHaveJsonBody(actual, expected, parsed), NearMiss.wire(parsed),
-                    NearMiss.wire(expected));
+            throw failure(info, ShouldHaveBody.shouldHaveJsonBody(actual, expected, parsed), VisibleText.wire(parsed),
+                    VisibleText.wire(expected));
         }
     }
 
@@ -138,7 +138,7 @@ final class RequestChecks {
         try {
             return JsonCodec.parseValue(json);
         } catch (CriterionException invalid) {
-            throw new IllegalArgumentException("hasJsonBody(..) takes JSON text, but found " + NearMiss.wire(json)
+            throw new IllegalArgumentException("hasJsonBody(..) takes JSON text, but found " + VisibleText.wire(json)
                     + " (" + invalid.getMessage() + "). Fix: pass valid JSON such as {\"amount\": 42}, or use"
                     + " hasBody(..) to compare text.", invalid);
         }

@@ -57,15 +57,16 @@ public final class ScopedMockAssert extends AbstractAssert<ScopedMockAssert, Sco
 
     /**
      * Makes the following {@code received} verifications wait, up to {@code timeout}, for the expected requests
-     * to arrive. The wait is woken by the engine's request events (no polling sleep) and ends as soon as the count
-     * is reached; a count that is already too high fails at once. Expectations that zero requests satisfy
+     * to arrive. With the in-process engine the wait is woken by its request events (no polling sleep; a remote
+     * engine is polled over its control API). It ends as soon as the count is reached; a count that is already
+     * too high fails at once. Expectations that zero requests satisfy
      * ({@link Times#never()}, {@link Times#atMost(int)}, {@link #hasNotReceived}, {@link #receivedNothing()}) are
      * checked at once, without waiting.
      *
      * <pre>{@code
      * service.checkoutInBackground(42);
      * assertThat(mock).within(Duration.ofSeconds(2)).received(exactly(1), post("/payment"));   // waits for it
-     * assertThat(mock).within(Duration.ofMillis(100)).received(post("/refund"));   // fails after 100 ms: "... within 100ms:"
+     * assertThat(mock).within(Duration.ofMillis(100)).received(post("/refund"));   // fails after 100 ms
      * }</pre>
      *
      * <p>It must come before the verification: AssertJ checks each assertion when it is called, so a

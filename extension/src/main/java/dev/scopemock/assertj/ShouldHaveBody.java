@@ -6,7 +6,7 @@ import static dev.scopemock.assertj.Layout.quote;
 
 import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.junit.internal.JsonDiff;
-import dev.scopemock.junit.internal.NearMiss;
+import dev.scopemock.junit.internal.VisibleText;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The failure texts of {@code hasBody}, {@code hasJsonBody} and {@code hasBodyContaining}. */
@@ -34,8 +34,8 @@ final class ShouldHaveBody {
     static ErrorMessageFactory shouldHaveJsonBody(RecordedRequest actual, Object expected, Object parsed) {
         return new FailureMessage(() -> {
             StringBuilder out = new StringBuilder(expectingRequest(actual))
-                    .append("to have a JSON body equal to:\n  ").append(NearMiss.wire(expected)).append('\n');
-            out.append("but it was:\n  ").append(NearMiss.wire(parsed)).append("\ndifferences:");
+                    .append("to have a JSON body equal to:\n  ").append(VisibleText.wire(expected)).append('\n');
+            out.append("but it was:\n  ").append(VisibleText.wire(parsed)).append("\ndifferences:");
             JsonDiff.differences(expected, parsed).forEach(line -> out.append("\n  ").append(line));
             return out.toString();
         });
@@ -43,7 +43,7 @@ final class ShouldHaveBody {
 
     static ErrorMessageFactory shouldHaveJsonBodyButWasNotJson(RecordedRequest actual, Object expected) {
         return new FailureMessage(() -> expectingRequest(actual)
-                + "to have a JSON body equal to:\n  " + NearMiss.wire(expected) + "\n"
+                + "to have a JSON body equal to:\n  " + VisibleText.wire(expected) + "\n"
                 + "but it was not JSON:\n  " + body(actual));
     }
 

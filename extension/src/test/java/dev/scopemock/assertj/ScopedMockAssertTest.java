@@ -48,7 +48,8 @@ class ScopedMockAssertTest {
                   POST /payment body {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}}
                 but it received 0 matching requests. Closest recorded requests:
                   POST /payment {"amount":41}
-                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}} but was "{\\"amount\\":41}"
+                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}} \
+                but was "{\\"amount\\":41}"
                       $.amount: expected 42 but was 41
                   POST /refund {"amount":42}
                     path: expected "/payment" but was "/refund"
@@ -63,13 +64,43 @@ class ScopedMockAssertTest {
     }
 
     @Test
+    void closestRequestsRankFewerDifferingJsonMembersFirst(ScopedMock mock) {
+        Traffic.post(mock, "/payment", "{\"amount\":41}");
+        Traffic.get(mock, "/health");
+        Traffic.post(mock, "/payment", "{\"amount\":42,\"currency\":\"EUR\u00a0\"}");
+
+        Throwable failure = catchThrowable(() -> assertThat(mock)
+                .received(exactly(1), post("/payment").withJson("{\"amount\": 42, \"currency\": \"EUR\"}")));
+
+        assertThat(failure).hasMessage("""
+                Expecting scope %s to have received exactly 1 time:
+                  POST /payment body {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}}
+                but it received 0 matching requests. Closest recorded requests:
+                  POST /payment {"amount":42,"currency":"EUR\\u00a0"}
+                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}} \
+                but was "{\\"amount\\":42,\\"currency\\":\\"EUR\\u00a0\\"}"
+                      $.currency: expected "EUR" but was "EUR\\u00a0"
+                  POST /payment {"amount":41}
+                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}} \
+                but was "{\\"amount\\":41}"
+                      $.amount: expected 42 but was 41
+                      $.currency: expected "EUR" but was absent
+                  GET /health
+                    method: expected "POST" but was "GET"
+                    path: expected "/payment" but was "/health"
+                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}} \
+                but was "\"""".formatted(mock.scopeName()));
+    }
+
+    @Test
     void nearMissesNameEachHeaderAndQueryParameterWithCriteriaInWireForm(ScopedMock mock) {
         Traffic.get(mock, "/search?q=book&page=x", "Accept", "text/plain");
 
         assertThatThrownBy(() -> assertThat(mock).received(get("/search").withQuery("q", "Book")
                 .withQuery("page", regex("\\d+")).withHeader("Accept", "application/json"))).hasMessage("""
                 Expecting scope %s to have received at least 1 time:
-                  GET /search query {"q":"Book","page":{"$regex":{"pattern":"\\\\d+"}}} headers {"accept":"application/json"}
+                  GET /search query {"q":"Book","page":{"$regex":{"pattern":"\\\\d+"}}} \
+                headers {"accept":"application/json"}
                 but it received 0 matching requests. Closest recorded requests:
                   GET /search?q=book&page=x
                     header "accept": expected "application/json" but was "text/plain"
@@ -85,9 +116,11 @@ class ScopedMockAssertTest {
                 Expecting scope %s to have received at least 1 time:
                   POST /payment body "red shoes"
                 but it received 0 matching requests. Closest recorded requests:
-                  POST /p\u0430yment red\u00a0shoes
-                    path: expected "/payment" but was "/p\u0430yment" (first difference at index 2: expected U+0061 but was U+0430)
-                    body: expected "red shoes" but was "red\\u00a0shoes" (first difference at index 3: expected U+0020 but was U+00A0)"""
+                  POST /p\u0430yment red\\u00a0shoes
+                    path: expected "/payment" but was "/p\u0430yment" \
+                (first difference at index 2: expected U+0061 but was U+0430)
+                    body: expected "red shoes" but was "red\\u00a0shoes" \
+                (first difference at index 3: expected U+0020 but was U+00A0)"""
                 .formatted(mock.scopeName()));
     }
 

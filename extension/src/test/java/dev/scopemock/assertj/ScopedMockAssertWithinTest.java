@@ -71,8 +71,8 @@ class ScopedMockAssertWithinTest {
         Traffic.post(mock, "/other", "{}");
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> assertThat(mock).within(Duration.ofMillis(300)).received(exactly(1), post("/callback")))
-                .hasMessage("""
+        assertThatThrownBy(() -> assertThat(mock).within(Duration.ofMillis(300))
+                .received(exactly(1), post("/callback"))).hasMessage("""
                         Expecting scope %s to have received exactly 1 time within 300ms:
                           POST /callback
                         but it received 0 matching requests. Closest recorded requests:

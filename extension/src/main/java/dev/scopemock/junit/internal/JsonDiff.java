@@ -41,13 +41,13 @@ public final class JsonDiff {
     private static void collect(String path, Object expected, Object actual, List<String> lines) {
         if (expected instanceof Criterion criterion) {
             if (!test(criterion, actual)) {
-                lines.add(path + ": expected " + NearMiss.wire(criterion) + " but was " + NearMiss.wire(actual));
+                lines.add(path + ": expected " + VisibleText.wire(criterion) + " but was " + VisibleText.wire(actual));
             }
         } else if (expected instanceof Map<?, ?> expectedMap && actual instanceof Map<?, ?> actualMap) {
             for (Map.Entry<?, ?> entry : expectedMap.entrySet()) {
                 String member = member(path, String.valueOf(entry.getKey()));
                 if (!actualMap.containsKey(entry.getKey())) {
-                    lines.add(member + ": expected " + NearMiss.wire(entry.getValue()) + " but was absent");
+                    lines.add(member + ": expected " + VisibleText.wire(entry.getValue()) + " but was absent");
                 } else {
                     collect(member, entry.getValue(), actualMap.get(entry.getKey()), lines);
                 }
@@ -55,7 +55,7 @@ public final class JsonDiff {
             for (Map.Entry<?, ?> entry : actualMap.entrySet()) {
                 if (!expectedMap.containsKey(entry.getKey())) {
                     lines.add(member(path, String.valueOf(entry.getKey())) + ": unexpected, was "
-                            + NearMiss.wire(entry.getValue()));
+                            + VisibleText.wire(entry.getValue()));
                 }
             }
         } else if (expected instanceof List<?> expectedList && actual instanceof List<?> actualList
@@ -64,7 +64,7 @@ public final class JsonDiff {
                 collect(path + "[" + i + "]", expectedList.get(i), actualList.get(i), lines);
             }
         } else if (!test(expected, actual)) {
-            lines.add(path + ": expected " + NearMiss.wire(expected) + " but was " + NearMiss.wire(actual));
+            lines.add(path + ": expected " + VisibleText.wire(expected) + " but was " + VisibleText.wire(actual));
         }
     }
 
@@ -77,6 +77,6 @@ public final class JsonDiff {
     }
 
     private static String member(String path, String key) {
-        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? path + "." + key : path + "[" + NearMiss.wire(key) + "]";
+        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? path + "." + key : path + "[" + VisibleText.wire(key) + "]";
     }
 }

@@ -99,7 +99,9 @@ public final class NearMiss {
     }
 
     /**
-     * The requests that came closest to a matcher: fewest differing fields first, then in arrival order.
+     * The requests that came closest to a matcher: fewest differing fields first, then the least important ones
+     * (the engine's ranking weights: path, method, body, host, query, headers), then fewest differing JSON members,
+     * then in arrival order.
      *
      * @param matcher the engine matcher (see {@link Verifier#compile})
      * @param candidates the requests that did not match
@@ -111,8 +113,36 @@ public final class NearMiss {
         for (RecordedRequest request : candidates) {
             misses.add(new Miss(request, differences(matcher, request)));
         }
-        misses.sort(Comparator.comparingInt(miss -> miss.differences().size()));
+        misses.sort(Comparator.<Miss>comparingInt(miss -> miss.differences().size())
+                .thenComparingInt(NearMiss::weight)
+                .thenComparingInt(NearMiss::detailLines));
         return List.copyOf(misses.subList(0, Math.min(limit, misses.size())));
+    }
+
+    /**
+     * The engine's ranking weights of the differing fields: a request differing only in its body is closer than one
+     * differing only in its path.
+     */
+    private static int weight(Miss miss) {
+        int weight = 0;
+        for (String difference : miss.differences()) {
+            weight += difference.startsWith("path:") ? RequestMatcher.PATH_WEIGHT
+                    : difference.startsWith("method:") ? RequestMatcher.METHOD_WEIGHT
+                    : difference.startsWith("body:") ? RequestMatcher.BODY_WEIGHT
+                    : difference.startsWith("host:") ? RequestMatcher.HOST_WEIGHT
+                    : difference.startsWith("query") ? RequestMatcher.QUERY_WEIGHT
+                    : RequestMatcher.HEADERS_WEIGHT;
+        }
+        return weight;
+    }
+
+    /** Fields differing alike, the request with fewer differing JSON members is the closer one. */
+    private static int detailLines(Miss miss) {
+        int lines = 0;
+        for (String difference : miss.differences()) {
+            lines += (int) difference.chars().filter(c -> c == '\n').count();
+        }
+        return lines;
     }
 
     /**
@@ -223,37 +253,13 @@ public final class NearMiss {
     private static String mismatch(Object expected, Object actual) {
         String text = "expected " + wire(expected) + " but was " + wire(actual);
         if (expected instanceof String e && actual instanceof String a) {
-            return text + firstDifference(e, a);
+            return text + VisibleText.firstDifference(e, a);
         }
         return text;
     }
 
-    /**
-     * Where two texts that may print alike part, as {@code " (first difference at index 2: expected U+0061 but was
-     * U+0430)"}; empty unless the first differing character is not plain ASCII.
-     *
-     * @param expected the expected text
-     * @param actual the actual text
-     * @return the hint with a leading space, or {@code ""}
-     */
-    public static String firstDifference(String expected, String actual) {
-        int i = 0;
-        while (i < expected.length() && i < actual.length() && expected.charAt(i) == actual.charAt(i)) {
-            i++;
-        }
-        if (i == expected.length() || i == actual.length()) {
-            return "";
-        }
-        int e = expected.codePointAt(i);
-        int a = actual.codePointAt(i);
-        if (e < 0x7f && a < 0x7f) {
-            return "";
-        }
-        return " (first difference at index " + i + ": expected " + codePoint(e) + " but was " + codePoint(a) + ")";
-    }
-
-    private static String codePoint(int cp) {
-        return String.format("U+%04X", cp);
+    private static String wire(Object value) {
+        return VisibleText.wire(value);
     }
 
     private interface Check {
@@ -266,40 +272,6 @@ public final class NearMiss {
         } catch (CriterionException notEvaluable) {
             return false;
         }
-    }
-
-    /**
-     * JSON text of a value (criteria in wire form) with invisible characters made visible as {@code \\uXXXX}, so
-     * two values that print alike can be told apart.
-     *
-     * @param value a JSON value or criterion
-     * @return the text
-     */
-    public static String wire(Object value) {
-        String json = JsonValues.toJson(value);
-        StringBuilder out = new StringBuilder(json.length());
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (invisible(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean invisible(char c) {
-        if (c < 0x20 || c == 0x7f) {
-            return true;
-        }
-        if (c < 0x7f) {
-            return false;
-        }
-        int type = Character.getType(c);
-        return type == Character.SPACE_SEPARATOR || type == Character.FORMAT || type == Character.CONTROL
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.UNASSIGNED;
     }
 
     private static RequestMatcher matcherOf(String payload) {
