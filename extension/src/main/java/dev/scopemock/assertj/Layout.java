@@ -44,10 +44,6 @@ final class Layout {
         return hint.isEmpty() ? "" : "\n" + hint;
     }
 
-    static String requests(int n) {
-        return n == 1 ? "1 request" : n + " requests";
-    }
-
     static String times(int n) {
         return n == 1 ? "1 time" : n + " times";
     }
