@@ -202,6 +202,25 @@ public final class ScopedMock {
     }
 
     /**
+     * Waits until {@code condition} accepts a request of this scope recorded since the last
+     * {@link #clearRequests()}, one already recorded or one arriving during the wait (woken by the engine's request
+     * events). The condition may see a request more than once. Used by the AssertJ assertions.
+     *
+     * @param condition tested with each such request
+     * @param timeout how long to wait at most
+     * @return whether a request was accepted before the timeout
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public boolean awaitRecorded(Predicate<RecordedRequest> condition, Duration timeout) {
+        try {
+            return engine.awaitRequest(scope, clearedUpTo.get(), condition, timeout) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a request in scope " + scope, e);
+        }
+    }
+
+    /**
      * A named stub of this test, to change its response mid-test.
      *
      * @param name the name given with {@code @Stub(name = ...)} or {@code .named(...)}

@@ -48,7 +48,10 @@ public final class Verifier {
         return matches;
     }
 
-    /** Renders a request for failure messages: {@code POST /orders?id=7} plus its body when it has one. */
+    /**
+     * Renders a request for failure messages: {@code POST /orders?id=7} plus its body when it has one, on one line,
+     * invisible characters made visible.
+     */
     public static String describe(RecordedRequest request) {
         String text = request.bodyText();
         String body = text == null ? " [" + request.body().length + " bytes, not UTF-8]"
@@ -57,7 +60,7 @@ public final class Verifier {
     }
 
     private static String abbreviate(String text) {
-        String oneLine = text.replace("\n", "\\n").replace("\r", "\\r");
+        String oneLine = VisibleText.visible(text.replace("\n", "\\n").replace("\r", "\\r"));
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
     }
 
