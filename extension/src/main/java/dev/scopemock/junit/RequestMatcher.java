@@ -242,8 +242,12 @@ public final class RequestMatcher {
         if (!headers.isEmpty()) {
             out.append(" headers ").append(JsonValues.toJson(headers));
         }
-        if (body != null) {
-            out.append(" body ").append(body instanceof String s ? JsonValues.toJson(s) : JsonValues.toJson(body));
+        if (body instanceof dev.scopemock.engine.criteria.Json json
+                && json.innerCriteria() instanceof dev.scopemock.engine.criteria.Eq eq
+                && !(eq.value() instanceof Criterion)) {
+            out.append(" json ").append(JsonValues.toJson(eq.value()));
+        } else if (body != null) {
+            out.append(" body ").append(JsonValues.toJson(body));
         }
         if (host != null) {
             out.append(" host ").append(JsonValues.toJson(host));

@@ -45,18 +45,17 @@ class ScopedMockAssertTest {
 
         assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessage("""
                 Expecting scope %s to have received exactly 1 time:
-                  POST /payment body {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}}
+                  POST /payment json {"amount":42}
                 but it received 0 matching requests. Closest recorded requests:
                   POST /payment {"amount":41}
-                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}} \
-                but was "{\\"amount\\":41}"
+                    body: expected JSON {"amount":42} but was {"amount":41}
                       $.amount: expected 42 but was 41
                   POST /refund {"amount":42}
                     path: expected "/payment" but was "/refund"
                   GET /health
                     method: expected "POST" but was "GET"
                     path: expected "/payment" but was "/health"
-                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}} but was ""
+                    body: expected JSON {"amount":42} but was an empty body
                   (1 more not shown)""".formatted(mock.scopeName()));
         AssertionFailedError error = (AssertionFailedError) failure;
         assertThat(error.getExpected().getValue()).isEqualTo("exactly 1 time");
@@ -74,22 +73,19 @@ class ScopedMockAssertTest {
 
         assertThat(failure).hasMessage("""
                 Expecting scope %s to have received exactly 1 time:
-                  POST /payment body {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}}
+                  POST /payment json {"amount":42,"currency":"EUR"}
                 but it received 0 matching requests. Closest recorded requests:
                   POST /payment {"amount":42,"currency":"EUR\\u00a0"}
-                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}} \
-                but was "{\\"amount\\":42,\\"currency\\":\\"EUR\\u00a0\\"}"
+                    body: expected JSON {"amount":42,"currency":"EUR"} but was {"amount":42,"currency":"EUR\\u00a0"}
                       $.currency: expected "EUR" but was "EUR\\u00a0"
                   POST /payment {"amount":41}
-                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}} \
-                but was "{\\"amount\\":41}"
+                    body: expected JSON {"amount":42,"currency":"EUR"} but was {"amount":41}
                       $.amount: expected 42 but was 41
                       $.currency: expected "EUR" but was absent
                   GET /health
                     method: expected "POST" but was "GET"
                     path: expected "/payment" but was "/health"
-                    body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42,"currency":"EUR"}}}}} \
-                but was "\"""".formatted(mock.scopeName()));
+                    body: expected JSON {"amount":42,"currency":"EUR"} but was an empty body""".formatted(mock.scopeName()));
     }
 
     @Test

@@ -35,9 +35,9 @@ class StrictModeReportTest {
                         + "  POST /payment {\"orderId\":\"o-1\",\"amount\":41.50}\n"
                         + "    closest stub: @Stub(method = \"POST\", path = \"/payment\") on"
                         + " WrongAmountTestCase.chargesTheWrongAmount\n"
-                        + "      body: expected {\"$json\":{\"inner_criteria\":{\"$eq\":{\"value\":"
-                        + "{\"orderId\":\"o-1\",\"amount\":42.5}}}}}"
-                        + " but was \"{\\\"orderId\\\":\\\"o-1\\\",\\\"amount\\\":41.50}\"\n"
+                        + "      body: expected JSON {\"orderId\":\"o-1\",\"amount\":42.50}"
+                        + " but was {\"orderId\":\"o-1\",\"amount\":41.50}\n"
+                        + "        $.amount: expected 42.50 but was 41.50\n"
                         + "(@MockServer(strict = false) turns this check off.)");
     }
 

@@ -223,8 +223,12 @@ public final class NearMiss {
             return "body: expected " + wire(matcher.toWire()) + " but was " + request.body().length
                     + " bytes (not UTF-8)";
         }
-        StringBuilder out = new StringBuilder("body: " + mismatch(matcher.toWire(), text));
         Object expectedJson = expectedJson(matcher);
+        boolean literalJson = expectedJson != null && !(expectedJson instanceof dev.scopemock.engine.criteria.Criterion);
+        StringBuilder out = new StringBuilder(literalJson
+                ? "body: expected JSON " + wire(expectedJson) + " but was "
+                        + (text.isEmpty() ? "an empty body" : VisibleText.visible(text))
+                : "body: " + mismatch(matcher.toWire(), text));
         if (expectedJson != null && !text.isEmpty()) {
             try {
                 Object actualJson = JsonCodec.parseValue(text);
