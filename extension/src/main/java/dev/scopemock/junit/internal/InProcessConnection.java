@@ -3,6 +3,7 @@ package dev.scopemock.junit.internal;
 import dev.scopemock.engine.EngineOptions;
 import dev.scopemock.engine.InvalidPayloadException;
 import dev.scopemock.engine.MockEngine;
+import dev.scopemock.engine.ScopeExistsException;
 import dev.scopemock.engine.model.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -29,8 +30,13 @@ final class InProcessConnection implements EngineConnection {
     }
 
     @Override
-    public void createScope(String name) {
-        engine.createScope(name);
+    public boolean createScope(String name) {
+        try {
+            engine.createScope(name);
+            return true;
+        } catch (ScopeExistsException exists) {
+            return false;
+        }
     }
 
     @Override
@@ -61,11 +67,6 @@ final class InProcessConnection implements EngineConnection {
             }
         }
         return own;
-    }
-
-    @Override
-    public int callCount(String scope, String stubId) {
-        return engine.callCount(stubId);
     }
 
     @Override
