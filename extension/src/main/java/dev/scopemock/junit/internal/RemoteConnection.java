@@ -172,7 +172,7 @@ final class RemoteConnection implements EngineConnection {
             return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the engine at " + baseUrl + " did not answer " + method + " " + path
-                    + ": " + e.getMessage(), e);
+                    + ": " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the engine at " + baseUrl, e);
