@@ -26,6 +26,8 @@ final class RemoteConnection implements EngineConnection {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     /** The engine's longest {@code wait_ms}. */
     private static final long MAX_WAIT_MILLIS = 20_000;
+    /** The pause between listings of an engine that answers {@code wait_ms} at once (it has no long-poll). */
+    private static final long LEGACY_PAUSE_MILLIS = 25;
 
     private final URI baseUrl;
     private final HttpClient client = HttpClient.newBuilder()
@@ -94,21 +96,31 @@ final class RemoteConnection implements EngineConnection {
 
     /**
      * Waits on the engine's long-poll ({@code GET /__mock__/requests?after=N&wait_ms=M}): each call returns as soon
-     * as a request newer than N is visible to the scope, so no time is spent sleeping between polls.
+     * as a request newer than N is visible to the scope, so no time is spent sleeping between polls. An engine
+     * without the long-poll answers at once with its whole listing; then the requests are filtered here and the
+     * calls are spaced by a short pause.
      */
     @Override
     public RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
-                                        Duration timeout) {
+                                        Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long after = afterSequence;
         while (true) {
             long leftMillis = Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
             long wait = Math.min(leftMillis, MAX_WAIT_MILLIS);
+            long asked = System.nanoTime();
             HttpResponse<String> response = send("GET", "/__mock__/requests?after=" + after + "&wait_ms=" + wait,
                     scope, null);
             expect(response, 200, "list requests");
+            long asOf = after;
+            boolean newer = false;
             for (JsonNode view : json(response).get("requests")) {
-                after = Math.max(after, view.path("sequence").asLong());
+                long sequence = view.path("sequence").asLong();
+                if (sequence <= asOf) {
+                    continue;
+                }
+                newer = true;
+                after = Math.max(after, sequence);
                 if (scope.equals(view.path("scope").asText(null))) {
                     RecordedRequest request = toRequest(view);
                     if (condition.test(request)) {
@@ -118,6 +130,10 @@ final class RemoteConnection implements EngineConnection {
             }
             if (leftMillis == 0) {
                 return null;
+            }
+            long answeredAfterMillis = (System.nanoTime() - asked) / 1_000_000;
+            if (!newer && answeredAfterMillis < wait / 2) {
+                Thread.sleep(Math.min(LEGACY_PAUSE_MILLIS, leftMillis));
             }
         }
     }
