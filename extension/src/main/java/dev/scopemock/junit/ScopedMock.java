@@ -33,6 +33,10 @@ import org.opentest4j.AssertionFailedError;
  * <p>{@link #requests()}, {@link #confirmRequest} and the name-based methods see only requests recorded in this
  * test's scope: unscoped traffic of a parallel neighbour never satisfies this test's verification. Thread-safe.
  *
+ * <p>In a {@code @TestFactory}, each dynamic test has its own scope: the mock handed to the factory acts for the
+ * dynamic test running on the calling thread (from another thread, for the only dynamic test running), and for the
+ * factory's own scope when none runs.
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -219,7 +223,8 @@ public final class ScopedMock {
 
     /**
      * Waits until a matching request arrives in this test's scope (or returns one that already has), woken by the
-     * engine's request events.
+     * engine's request events (in process) or the control API's long-poll (remote engine); blocks the calling
+     * thread up to {@code timeout}. Requests before {@link #clearRequests()} do not count.
      *
      * @param request which request to wait for
      * @param timeout how long to wait at most

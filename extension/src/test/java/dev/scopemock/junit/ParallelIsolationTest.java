@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.scopemock.engine.MockEngine;
 import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.junit.testkit.Fixture;
 import dev.scopemock.junit.testkit.Http;
@@ -50,6 +51,21 @@ class ParallelIsolationTest {
             mostAtOnce = Math.max(mostAtOnce, mostAtOnce(reported(results, "window")));
         }
         assertThat(mostAtOnce).as("tests that ran at the same time").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void isolatesConcurrentTestsOnARemoteEngineToo() {
+        try (MockEngine engine = MockEngine.start()) {
+            for (int round = 1; round <= 3; round++) {
+                EngineExecutionResults results = TestKit.remote(engine.baseUrl().toString()).parallel(8)
+                        .run(FirstParallelTestCase.class, SecondParallelTestCase.class);
+
+                assertThat(describe(results)).as("round %d", round).isEmpty();
+                results.testEvents().assertStatistics(stats -> stats.started(TESTS_PER_ROUND)
+                        .succeeded(TESTS_PER_ROUND));
+            }
+            assertThat(engine.scopes()).isEmpty();
+        }
     }
 
     /** The largest number of {@code start-end} windows (nanoTime) that overlap at one instant. */
