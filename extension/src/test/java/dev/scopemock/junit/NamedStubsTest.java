@@ -36,12 +36,14 @@ class NamedStubsTest {
     @Test
     void replacesAnswersAndVerifiesByName() {
         results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(2).failed(7));
-        assertThat(reported(results, "replacesAndVerifies(ScopedMock, TestReporter)", "ok")).containsExactly("verified");
+        assertThat(reported(results, "replacesAndVerifies(ScopedMock, TestReporter)", "ok"))
+                .containsExactly("verified");
     }
 
     @Test
     void readsTheLastRequestAndForgetsClearedOnes() {
-        assertThat(reported(results, "lastRequestAndClearRequests(ScopedMock, TestReporter)", "ok")).containsExactly("verified");
+        assertThat(reported(results, "lastRequestAndClearRequests(ScopedMock, TestReporter)", "ok"))
+                .containsExactly("verified");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.scopemock.junit;
 
+import static dev.scopemock.junit.MockResponse.ok;
+import static dev.scopemock.junit.RequestMatcher.get;
 import static dev.scopemock.junit.testkit.TestKit.failureOf;
 import static dev.scopemock.junit.testkit.TestKit.reported;
 import static org.assertj.core.api.Assertions.assertThat;
-import static dev.scopemock.junit.MockResponse.ok;
-import static dev.scopemock.junit.RequestMatcher.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -123,6 +123,16 @@ class ScopeLifecycleTest {
                 "declared before-each factory");
         assertThat(reported(results, "own")).containsExactly("a", "b");
         assertThat(reported(results, "factory-scope-requests")).containsExactly("0");
+        assertThat(engine.scopes()).isEmpty();
+    }
+
+    @Test
+    void toleratesAScopeAlreadyRemovedByAReset() {
+        EngineExecutionResults inProcess = TestKit.fixtures().run(ResetDuringTestTestCase.class);
+        EngineExecutionResults remote = TestKit.remote(engine.baseUrl().toString()).run(ResetDuringTestTestCase.class);
+
+        inProcess.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        remote.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         assertThat(engine.scopes()).isEmpty();
     }
 
@@ -267,6 +277,18 @@ class ScopeLifecycleTest {
         @AfterEach
         void afterEach(ScopedMock mock, TestReporter reporter) {
             reporter.publishEntry("factory-scope-requests", String.valueOf(mock.requests().size()));
+        }
+    }
+
+    @MockServer
+    @Fixture
+    static class ResetDuringTestTestCase {
+
+        @Test
+        @Stub(path = "/health", body = "up")
+        void resetsTheEngine(ScopedMock mock) {
+            assertEquals("up", Http.get(mock, "/health"));
+            assertEquals(200, Http.unscoped(mock.baseUrl(), "POST", "/__mock__/reset").statusCode());
         }
     }
 }

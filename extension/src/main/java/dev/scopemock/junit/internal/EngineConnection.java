@@ -22,6 +22,7 @@ public interface EngineConnection extends AutoCloseable {
      */
     boolean createScope(String name);
 
+    /** Deletes a scope with its stubs and requests; nothing happens when it is already gone (e.g. after a reset). */
     void deleteScope(String name);
 
     /**
