@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * Faults for stubs. On a test method or class, it applies to every {@link Stub} declared at that level (a method's
- * {@code @Chaos} wins over its class's); nested in {@link Stub#chaos()}, to that stub only.
+ * Faults for stubs. On a test method or class, it applies to every {@link Stub} declared on that same element (a
+ * class's {@code @Chaos} does not reach the stubs of its methods or {@code @Nested} classes); nested in
+ * {@link Stub#chaos()}, to that stub only, instead of the element's.
  *
  * <pre>{@code
  * @Test
@@ -18,7 +19,8 @@ import org.apiguardian.api.API;
  * void paysDespiteSlowProvider(ScopedMock mock) { ... }
  * }</pre>
  *
- * <p>Invalid values (negative delays, a probability outside [0, 1]) fail the test before it runs.
+ * <p>Invalid values (negative delays, a probability outside [0, 1], more than one {@code @Chaos} in
+ * {@link Stub#chaos()}) fail the test before it runs, with a message naming the element, the attribute and the fix.
  *
  * @since 0.1
  */

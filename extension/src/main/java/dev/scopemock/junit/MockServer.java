@@ -24,10 +24,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The engine is started once per JVM on a free loopback port (or on {@link #port()}) and shared by every test
- * class, or, when {@link #url()} or the system property {@value #URL_PROPERTY} names one, an engine running
- * elsewhere is used over its HTTP control API. Safe with JUnit's parallel execution: all state lives in the
- * extension context, nothing JVM-global is changed.
+ * <p>Scopes: one per test method, per {@code @RepeatedTest}/{@code @ParameterizedTest} invocation and per dynamic
+ * test of a {@code @TestFactory}, named {@code <class>-<method>[-<invocation>…]-<random hex>} (lower case, at most
+ * 120 characters). The scope exists before the first {@code @BeforeEach} method and is deleted after the last
+ * {@code @AfterEach} method, also when the test fails. {@code @Nested} classes inherit the enclosing classes' stubs
+ * and this annotation.
+ *
+ * <p>The engine is started once per JVM run on a free loopback port (or on {@link #port()}), shared by every test
+ * class and closed when the run ends; or, when {@link #url()} or the configuration parameter (or system property)
+ * {@value #URL_PROPERTY} names one, an engine running elsewhere is used over its HTTP control API only. Safe with
+ * JUnit's parallel execution: all state lives in the extension context, nothing JVM-global is changed.
+ *
+ * <p>Misuse fails the affected tests before they run: an invalid {@code @Stub}/{@code @Chaos} or a {@code final} or
+ * {@code static} {@code ScopedMock} field with an {@code ExtensionConfigurationException}, a {@code ScopedMock}
+ * parameter of a {@code @BeforeAll} method or constructor with a {@code ParameterResolutionException}.
  *
  * @since 0.1
  */
@@ -39,7 +49,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface MockServer {
 
-    /** The system property naming a remote engine's base URL, used when {@link #url()} is empty. */
+    /**
+     * The configuration parameter (or system property) naming a remote engine's base URL, used when {@link #url()}
+     * is empty: {@value}.
+     */
     String URL_PROPERTY = "scopemock.url";
 
     /**
@@ -50,7 +63,8 @@ public @interface MockServer {
     String url() default "";
 
     /**
-     * The port of the in-process engine; the first class to start the engine decides it.
+     * The port of the in-process engine; the first class to start the engine decides it, and a later class asking
+     * for another port fails with an {@code ExtensionConfigurationException}.
      *
      * @return the port, 0 for a free one
      */
@@ -64,7 +78,8 @@ public @interface MockServer {
     boolean strict() default true;
 
     /**
-     * Whether a test fails when one of its stubs was never called (otherwise it is reported as a warning).
+     * Whether a test fails when one of its stubs was never called (otherwise it is published as the report entry
+     * {@code scopemock.unused-stubs}).
      *
      * @return false (the default) to only report unused stubs
      */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
@@ -32,6 +33,10 @@ import org.opentest4j.AssertionFailedError;
  * <p>{@link #requests()}, {@link #confirmRequest} and the name-based methods see only requests recorded in this
  * test's scope: unscoped traffic of a parallel neighbour never satisfies this test's verification. Thread-safe.
  *
+ * <p>In a {@code @TestFactory}, each dynamic test has its own scope: the mock handed to the factory acts for the
+ * dynamic test running on the calling thread (from another thread, for the only dynamic test running), and for the
+ * factory's own scope when none runs.
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -43,6 +48,8 @@ public final class ScopedMock {
     private final Map<String, RegisteredStub> stubsByName = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<RegisteredStub> stubs = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong clearedUpTo = new AtomicLong();
+    /** For the mock of a {@code @TestFactory}: the mock of the dynamic test to act for; null otherwise. */
+    private final Supplier<ScopedMock> router;
 
     /** One stub this test registered. */
     record RegisteredStub(String id, String name, String payload, String origin) {
@@ -56,9 +63,27 @@ public final class ScopedMock {
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public ScopedMock(EngineConnection engine, String scope) {
+        this(engine, scope, null);
+    }
+
+    private ScopedMock(EngineConnection engine, String scope, Supplier<ScopedMock> router) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.baseUrl = engine.baseUrl();
+        this.router = router;
+    }
+
+    /**
+     * The mock handed to a {@code @TestFactory}: every call acts for the dynamic test {@code current} names (each
+     * dynamic test has its own scope).
+     *
+     * @param engine the engine connection
+     * @param current the mock of the dynamic test to act for; throws when there is none
+     * @return the routing mock
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public static ScopedMock routing(EngineConnection engine, Supplier<ScopedMock> current) {
+        return new ScopedMock(engine, "dynamic-tests", Objects.requireNonNull(current, "current"));
     }
 
     /**
@@ -85,6 +110,9 @@ public final class ScopedMock {
      * @return the scope name
      */
     public String scopeName() {
+        if (router != null) {
+            return router.get().scopeName();
+        }
         return scope;
     }
 
@@ -94,6 +122,9 @@ public final class ScopedMock {
      * @return name (the scope) and value
      */
     public ScopeHeader scopeHeader() {
+        if (router != null) {
+            return router.get().scopeHeader();
+        }
         return new ScopeHeader(scope, "1");
     }
 
@@ -104,6 +135,9 @@ public final class ScopedMock {
      * @return the builder; finish it with a {@code respondWith…} call
      */
     public StubBuilder whenRequestedWith(RequestMatcher request) {
+        if (router != null) {
+            return router.get().whenRequestedWith(request);
+        }
         return new StubBuilder(this, request);
     }
 
@@ -144,6 +178,9 @@ public final class ScopedMock {
      * @return an immutable list
      */
     public List<RecordedRequest> requests() {
+        if (router != null) {
+            return router.get().requests();
+        }
         long after = clearedUpTo.get();
         List<RecordedRequest> visible = new ArrayList<>();
         for (RecordedRequest request : engine.scopeRequests(scope)) {
@@ -161,6 +198,9 @@ public final class ScopedMock {
      * @throws AssertionFailedError when none arrived
      */
     public RecordedRequest lastRequest() {
+        if (router != null) {
+            return router.get().lastRequest();
+        }
         List<RecordedRequest> all = requests();
         if (all.isEmpty()) {
             throw new AssertionFailedError("Expecting a request in scope " + scope + " but none arrived");
@@ -172,6 +212,10 @@ public final class ScopedMock {
      * Forgets the requests recorded so far: {@link #requests()} and verifications see only later ones.
      */
     public void clearRequests() {
+        if (router != null) {
+            router.get().clearRequests();
+            return;
+        }
         List<RecordedRequest> all = engine.scopeRequests(scope);
         long last = all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
         clearedUpTo.accumulateAndGet(last, Math::max);
@@ -179,7 +223,8 @@ public final class ScopedMock {
 
     /**
      * Waits until a matching request arrives in this test's scope (or returns one that already has), woken by the
-     * engine's request events.
+     * engine's request events (in process) or the control API's long-poll (remote engine); blocks the calling
+     * thread up to {@code timeout}. Requests before {@link #clearRequests()} do not count.
      *
      * @param request which request to wait for
      * @param timeout how long to wait at most
@@ -187,6 +232,9 @@ public final class ScopedMock {
      * @throws AssertionFailedError when none arrived in time, listing what did arrive
      */
     public RecordedRequest awaitRequest(RequestMatcher request, Duration timeout) {
+        if (router != null) {
+            return router.get().awaitRequest(request, timeout);
+        }
         Predicate<RecordedRequest> wanted = Verifier.predicate(request.toWire());
         try {
             RecordedRequest found = engine.awaitRequest(scope, clearedUpTo.get(), wanted, timeout);
@@ -197,7 +245,7 @@ public final class ScopedMock {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + request, e);
         }
-        throw new AssertionFailedError("Expecting a request within " + timeout + ":\n  " + request
+        throw new AssertionFailedError("Expecting a request within " + timeout.toMillis() + " ms:\n  " + request
                 + "\nbut " + describeReceived());
     }
 
@@ -228,6 +276,9 @@ public final class ScopedMock {
      * @throws IllegalArgumentException when no stub has that name (the message lists the declared names)
      */
     public NamedStub stub(String name) {
+        if (router != null) {
+            return router.get().stub(name);
+        }
         require(name);
         return new NamedStub(this, name);
     }
@@ -239,6 +290,9 @@ public final class ScopedMock {
      * @return the requests
      */
     public List<RecordedRequest> callsTo(String name) {
+        if (router != null) {
+            return router.get().callsTo(name);
+        }
         String id = require(name).id();
         List<RecordedRequest> calls = new ArrayList<>();
         for (RecordedRequest request : requests()) {
@@ -257,6 +311,9 @@ public final class ScopedMock {
      * @throws AssertionFailedError when it served none
      */
     public RecordedRequest lastCallTo(String name) {
+        if (router != null) {
+            return router.get().lastCallTo(name);
+        }
         List<RecordedRequest> calls = callsTo(name);
         if (calls.isEmpty()) {
             throw new AssertionFailedError("Expecting stub \"" + name + "\" to have been called but it was not;\n"
@@ -301,8 +358,9 @@ public final class ScopedMock {
         if (name != null) {
             synchronized (stubsByName) {
                 if (stubsByName.containsKey(name)) {
-                    throw new IllegalArgumentException("a stub named \"" + name + "\" already exists in this test;"
-                            + " stub names must be unique within a test");
+                    throw new IllegalArgumentException("A stub named \"" + name + "\" already exists in scope "
+                            + scope + "; stub names are unique within a test. Fix: choose another name, or change"
+                            + " the existing stub's answer with stub(\"" + name + "\").respondWith(...).");
                 }
                 payload = withId(payloadJson, idFor(name));
                 String id = engine.addStub(scope, payload);
@@ -320,6 +378,9 @@ public final class ScopedMock {
     /** Registers a stub declared by an annotation (the extension's entry point). */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public String registerDeclared(String name, String payloadJson, String origin) {
+        if (router != null) {
+            return router.get().registerDeclared(name, payloadJson, origin);
+        }
         if (name == null) {
             String id = engine.addStub(scope, payloadJson);
             stubs.add(new RegisteredStub(id, null, payloadJson, origin));
@@ -359,6 +420,9 @@ public final class ScopedMock {
     /** Id, name, origin and payload of every stub this test registered, for reports. */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public List<String[]> registeredStubs() {
+        if (router != null) {
+            return router.get().registeredStubs();
+        }
         List<String[]> out = new ArrayList<>();
         synchronized (stubs) {
             for (RegisteredStub stub : stubs) {
@@ -371,8 +435,13 @@ public final class ScopedMock {
     private RegisteredStub require(String name) {
         RegisteredStub stub = stubsByName.get(name);
         if (stub == null) {
-            throw new IllegalArgumentException("no stub named \"" + name + "\" in this test; declared names: "
-                    + new ArrayList<>(stubsByName.keySet()));
+            List<String> declared = new ArrayList<>();
+            synchronized (stubsByName) {
+                stubsByName.keySet().forEach(known -> declared.add("\"" + known + "\""));
+            }
+            throw new IllegalArgumentException("No stub named \"" + name + "\" in scope " + scope + "; declared names: "
+                    + declared + ". Fix: use a declared name, or name the stub with @Stub(name = \"" + name + "\")"
+                    + " or .named(\"" + name + "\").");
         }
         return stub;
     }

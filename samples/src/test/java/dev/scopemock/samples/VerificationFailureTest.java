@@ -52,7 +52,7 @@ class VerificationFailureTest {
     void listsWhatArrivedWhenAnAwaitedRequestDoesNot() {
         assertThatThrownBy(() -> mock.awaitRequest(post("/refund"), Duration.ofMillis(100)))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessage("Expecting a request within PT0.1S:\n"
+                .hasMessage("Expecting a request within 100 ms:\n"
                         + "  POST /refund\n"
                         + "but these requests arrived in scope " + mock.scopeName() + ":\n"
                         + "  GET /inventory/a-1\n"
@@ -63,7 +63,9 @@ class VerificationFailureTest {
     void listsTheDeclaredNamesForAnUnknownStub() {
         assertThatThrownBy(() -> mock.callsTo("payment"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no stub named \"payment\" in this test; declared names: [pay]");
+                .hasMessage("No stub named \"payment\" in scope " + mock.scopeName() + "; declared names: [\"pay\"]."
+                        + " Fix: use a declared name, or name the stub with @Stub(name = \"payment\")"
+                        + " or .named(\"payment\").");
     }
 
     @Test

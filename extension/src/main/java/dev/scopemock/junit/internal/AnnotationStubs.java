@@ -1,5 +1,7 @@
 package dev.scopemock.junit.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.scopemock.annotations.Chaos;
 import dev.scopemock.annotations.Stub;
 import dev.scopemock.engine.criteria.Eq;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -79,7 +82,7 @@ final class AnnotationStubs {
         if (!stub.method().isEmpty()) {
             String method = stub.method().toUpperCase(Locale.ROOT);
             if (!METHODS.contains(method)) {
-                throw fail(origin, "method", "must be one of " + new java.util.TreeSet<>(METHODS) + ", found \""
+                throw fail(origin, "method", "must be one of " + new TreeSet<>(METHODS) + ", found \""
                         + stub.method() + "\"", "use a standard HTTP method or leave method empty for any");
             }
             request.put("method", method);
@@ -183,15 +186,8 @@ final class AnnotationStubs {
     }
 
     private static Map<String, Object> chaos(Chaos chaos, String origin) {
-        if (chaos.latencyMs() < 0 || chaos.jitterMs() < 0) {
-            throw fail(origin, "@Chaos latencyMs/jitterMs", "must not be negative, found " + chaos.latencyMs()
-                    + "/" + chaos.jitterMs(), "use 0 or a positive number of milliseconds");
-        }
+        checkChaos(chaos, origin, "chaos ");
         double p = chaos.connectionDropProbability();
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw fail(origin, "@Chaos connectionDropProbability", "must be in [0, 1], found " + p,
-                    "use a probability such as 0.25");
-        }
         if (chaos.latencyMs() == 0 && chaos.jitterMs() == 0 && p == 0.0) {
             return null;
         }
@@ -203,28 +199,67 @@ final class AnnotationStubs {
         return wire;
     }
 
+    /**
+     * Validates a {@code @Chaos}.
+     *
+     * @param origin the element named in messages, e.g. {@code "@Chaos on CheckoutTest.pays"}
+     * @param prefix put before attribute names, e.g. {@code "chaos "} for a {@code @Chaos} nested in a stub
+     */
+    static void checkChaos(Chaos chaos, String origin, String prefix) {
+        if (chaos.latencyMs() < 0) {
+            throw fail(origin, prefix + "latencyMs", "must not be negative, found " + chaos.latencyMs(),
+                    "use 0 or a positive number of milliseconds");
+        }
+        if (chaos.jitterMs() < 0) {
+            throw fail(origin, prefix + "jitterMs", "must not be negative, found " + chaos.jitterMs(),
+                    "use 0 or a positive number of milliseconds");
+        }
+        double p = chaos.connectionDropProbability();
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw fail(origin, prefix + "connectionDropProbability", "must be between 0 and 1, found " + p,
+                    "use a probability such as 0.25");
+        }
+    }
+
     private static Map<String, Object> pairs(String[] lines, char separator, String origin, String attribute,
                                              String form) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (String line : lines) {
             int at = line.indexOf(separator);
             String name = at < 0 ? "" : line.substring(0, at).trim();
-            if (at < 0 || name.isEmpty()) {
-                throw fail(origin, attribute, "entries must be written " + form + ", found \"" + line + "\"",
-                        "write it as " + form);
+            if (at < 0 || !isToken(name)) {
+                throw fail(origin, attribute, "entries must be written " + form + " with a name of letters, digits"
+                        + " or -_.!#$%&'*+^`|~, found \"" + line + "\"", "write it as " + form);
             }
             map.put(name, line.substring(at + 1).trim());
         }
         return map;
     }
 
+    /** Whether the text is an HTTP token (RFC 9110 §5.6.2), the form of header names. */
+    private static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (char c : text.toCharArray()) {
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-_.!#$%&'*+^`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object parseJson(String text, String origin, String attribute) {
         try {
             return JsonCodec.toPlain(JsonCodec.parseTree(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (error at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw fail(origin, attribute, "must be valid JSON, found " + text + where, "fix the JSON text");
         } catch (IOException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw fail(origin, attribute, "must be valid JSON, found " + text + " (" + message + ")",
-                    "fix the JSON text");
+            throw fail(origin, attribute, "must be valid JSON, found " + text, "fix the JSON text");
         }
     }
 

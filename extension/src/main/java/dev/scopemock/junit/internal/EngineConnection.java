@@ -15,8 +15,14 @@ public interface EngineConnection extends AutoCloseable {
     /** The base URL of mock traffic. */
     URI baseUrl();
 
-    void createScope(String name);
+    /**
+     * Creates a scope.
+     *
+     * @return false when a scope of that name already exists
+     */
+    boolean createScope(String name);
 
+    /** Deletes a scope with its stubs and requests; nothing happens when it is already gone (e.g. after a reset). */
     void deleteScope(String name);
 
     /**
@@ -31,9 +37,6 @@ public interface EngineConnection extends AutoCloseable {
 
     /** The requests recorded in that scope only (not the global ones), in arrival order. */
     List<RecordedRequest> scopeRequests(String scope);
-
-    /** How many requests a stub has served. */
-    int callCount(String scope, String stubId);
 
     /**
      * Waits until a request of the scope with a sequence above {@code afterSequence} satisfies {@code condition}.

@@ -1,6 +1,7 @@
 package dev.scopemock.junit.internal;
 
 import java.net.URI;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -19,18 +20,30 @@ final class EngineRegistry {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (config.url() != null) {
             URI url = config.url();
-            return store.computeIfAbsent("remote:" + url, key -> new StoredConnection(new RemoteConnection(url)),
+            return store.computeIfAbsent("remote:" + url, key -> new StoredConnection(remote(url, config, context)),
                     StoredConnection.class).connection();
         }
         StoredConnection stored = store.computeIfAbsent("in-process",
                 key -> new StoredConnection(new InProcessConnection(config.port())), StoredConnection.class);
-        if (config.port() != 0 && stored.connection().baseUrl().getPort() != config.port()) {
-            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("@MockServer(port = "
-                    + config.port() + ") on " + context.getRequiredTestClass().getName() + ": the shared engine"
-                    + " already runs on port " + stored.connection().baseUrl().getPort() + ", started by an earlier"
-                    + " class. Fix: give every @MockServer the same port, or none.");
+        int running = stored.connection().baseUrl().getPort();
+        if (config.port() != 0 && running != config.port()) {
+            throw new ExtensionConfigurationException("@MockServer(port = " + config.port() + ") on "
+                    + context.getRequiredTestClass().getName() + " cannot be honoured: the shared in-process engine"
+                    + " already runs on port " + running + ", started by an earlier test class. Fix: give every"
+                    + " @MockServer of the run the same port, or none.");
         }
         return stored.connection();
+    }
+
+    private static RemoteConnection remote(URI url, MockServerConfig config, ExtensionContext context) {
+        try {
+            return new RemoteConnection(url);
+        } catch (IllegalStateException unreachable) {
+            throw new ExtensionConfigurationException("The engine at " + url + " (from " + config.urlSource()
+                    + ") for " + context.getRequiredTestClass().getName() + " is not usable: "
+                    + unreachable.getMessage() + ". Fix: start the engine (java -jar"
+                    + " scopemock-engine-<version>-standalone.jar --port <port>) or correct the URL.", unreachable);
+        }
     }
 
     /** The root store's handle on a connection: closed once, when the test run ends. */

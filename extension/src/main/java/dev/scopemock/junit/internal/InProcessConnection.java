@@ -3,6 +3,8 @@ package dev.scopemock.junit.internal;
 import dev.scopemock.engine.EngineOptions;
 import dev.scopemock.engine.InvalidPayloadException;
 import dev.scopemock.engine.MockEngine;
+import dev.scopemock.engine.ScopeExistsException;
+import dev.scopemock.engine.ScopeNotFoundException;
 import dev.scopemock.engine.model.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -29,13 +31,22 @@ final class InProcessConnection implements EngineConnection {
     }
 
     @Override
-    public void createScope(String name) {
-        engine.createScope(name);
+    public boolean createScope(String name) {
+        try {
+            engine.createScope(name);
+            return true;
+        } catch (ScopeExistsException exists) {
+            return false;
+        }
     }
 
     @Override
     public void deleteScope(String name) {
-        engine.deleteScope(name);
+        try {
+            engine.deleteScope(name);
+        } catch (ScopeNotFoundException alreadyGone) {
+            // deleted by a reset or by hand; the test's cleanup is done either way
+        }
     }
 
     @Override
@@ -54,18 +65,19 @@ final class InProcessConnection implements EngineConnection {
 
     @Override
     public List<RecordedRequest> scopeRequests(String scope) {
+        List<RecordedRequest> visible;
+        try {
+            visible = engine.requests(scope);
+        } catch (ScopeNotFoundException gone) {
+            return List.of();      // as over HTTP: a scope that is gone has no requests
+        }
         List<RecordedRequest> own = new ArrayList<>();
-        for (RecordedRequest request : engine.requests(scope)) {
+        for (RecordedRequest request : visible) {
             if (scope.equals(request.scope())) {
                 own.add(request);
             }
         }
         return own;
-    }
-
-    @Override
-    public int callCount(String scope, String stubId) {
-        return engine.callCount(stubId);
     }
 
     @Override

@@ -2,36 +2,51 @@ package dev.scopemock.junit.internal;
 
 import dev.scopemock.junit.MockServer;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The effective {@code @MockServer} settings of a test class.
+ * The effective {@code @MockServer} settings of a test class: the annotation on the class, or on the class it is
+ * {@code @Nested} in; the remote URL from the annotation, else the {@value MockServer#URL_PROPERTY} configuration
+ * parameter (JUnit also reads it from system properties).
  *
  * @param url the remote engine, or null for in-process
+ * @param urlSource where the URL came from, for messages
  * @param port the in-process port, 0 for a free one
  * @param strict fail tests whose scope received unmatched requests
  * @param failOnUnusedStubs fail tests with stubs that were never called
  */
-record MockServerConfig(URI url, int port, boolean strict, boolean failOnUnusedStubs) {
+record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs) {
 
     static MockServerConfig of(ExtensionContext context) {
-        MockServer annotation = findAnnotation(context.getRequiredTestClass());
+        Class<?> testClass = context.getRequiredTestClass();
+        MockServer annotation = findAnnotation(testClass);
         if (annotation == null) {
-            return new MockServerConfig(remoteUrl("", context), 0, true, false);
+            String value = context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
+            return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false);
         }
         if (annotation.port() < 0 || annotation.port() > 65535) {
             throw new ExtensionConfigurationException("@MockServer(port = " + annotation.port() + ") on "
-                    + context.getRequiredTestClass().getName() + ": port must be between 0 and 65535. Fix: use 0"
-                    + " for a free port.");
+                    + testClass.getName() + ": port must be between 0 and 65535, found " + annotation.port()
+                    + ". Fix: use 0 for a free port.");
         }
-        return new MockServerConfig(remoteUrl(annotation.url(), context), annotation.port(), annotation.strict(),
+        boolean fromAttribute = !annotation.url().isBlank();
+        String source = fromAttribute ? "@MockServer(url)" : urlParameter();
+        String value = fromAttribute ? annotation.url()
+                : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
+        return new MockServerConfig(parse(value, testClass, source), source, annotation.port(), annotation.strict(),
                 annotation.failOnUnusedStubs());
     }
 
-    private static MockServer findAnnotation(Class<?> type) {
-        for (Class<?> current = type; current != null; current = current.getEnclosingClass()) {
-            MockServer found = current.getAnnotation(MockServer.class);
+    private static String urlParameter() {
+        return "the " + MockServer.URL_PROPERTY + " configuration parameter";
+    }
+
+    private static MockServer findAnnotation(Class<?> testClass) {
+        List<Class<?>> chain = TestClasses.outermostFirst(testClass);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            MockServer found = chain.get(i).getAnnotation(MockServer.class);
             if (found != null) {
                 return found;
             }
@@ -39,22 +54,19 @@ record MockServerConfig(URI url, int port, boolean strict, boolean failOnUnusedS
         return null;
     }
 
-    private static URI remoteUrl(String attribute, ExtensionContext context) {
-        String value = !attribute.isBlank() ? attribute
-                : context.getConfigurationParameter(MockServer.URL_PROPERTY)
-                        .orElse(System.getProperty(MockServer.URL_PROPERTY, ""));
+    private static URI parse(String value, Class<?> testClass, String source) {
         if (value.isBlank()) {
             return null;
         }
         try {
             URI uri = URI.create(value.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("not absolute");
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an absolute http URL");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("@MockServer url \"" + value + "\" on "
-                    + context.getRequiredTestClass().getName() + " is not an absolute http URL. Fix: use a URL"
+            throw new ExtensionConfigurationException("The engine URL from " + source + " for "
+                    + testClass.getName() + " must be an absolute http URL, found \"" + value + "\". Fix: use a URL"
                     + " such as http://127.0.0.1:8910.");
         }
     }

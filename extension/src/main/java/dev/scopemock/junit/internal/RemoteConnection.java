@@ -24,6 +24,10 @@ import java.util.function.Predicate;
 final class RemoteConnection implements EngineConnection {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** The engine's longest {@code wait_ms}. */
+    private static final long MAX_WAIT_MILLIS = 20_000;
+    /** The pause between listings of an engine that answers {@code wait_ms} at once (it has no long-poll). */
+    private static final long LEGACY_PAUSE_MILLIS = 25;
 
     private final URI baseUrl;
     private final HttpClient client = HttpClient.newBuilder()
@@ -47,21 +51,29 @@ final class RemoteConnection implements EngineConnection {
     }
 
     @Override
-    public void createScope(String name) {
-        expect(send("POST", "/__mock__/scopes", null, "{\"name\":" + JsonCodec.writeString(name) + "}"), 201,
-                "create scope " + name);
+    public boolean createScope(String name) {
+        HttpResponse<String> response = send("POST", "/__mock__/scopes", null,
+                "{\"name\":" + JsonCodec.writeString(name) + "}");
+        if (response.statusCode() == 409) {
+            return false;
+        }
+        expect(response, 201, "create scope " + name);
+        return true;
     }
 
     @Override
     public void deleteScope(String name) {
-        expect(send("DELETE", "/__mock__/scopes/" + encode(name), null, null), 200, "delete scope " + name);
+        HttpResponse<String> response = send("DELETE", "/__mock__/scopes/" + encode(name), null, null);
+        if (response.statusCode() != 404) {
+            expect(response, 200, "delete scope " + name);
+        }
     }
 
     @Override
     public String addStub(String scope, String payloadJson) {
         HttpResponse<String> response = send("POST", "/__mock__/stubs", scope, payloadJson);
         if (response.statusCode() == 422 || response.statusCode() == 400) {
-            throw new IllegalArgumentException("the engine rejected the stub: " + response.body());
+            throw new IllegalArgumentException(describeErrors(response));
         }
         expect(response, 200, "add stub");
         return json(response).get("stub_id").asText();
@@ -85,38 +97,47 @@ final class RemoteConnection implements EngineConnection {
         return own;
     }
 
-    @Override
-    public int callCount(String scope, String stubId) {
-        HttpResponse<String> response = send("GET", "/__mock__/stubs", scope, null);
-        expect(response, 200, "list stubs");
-        for (JsonNode stub : json(response).get("stubs")) {
-            if (stub.get("stub_id").asText().equals(stubId)) {
-                return stub.path("call_count").asInt();
-            }
-        }
-        throw new IllegalStateException("stub " + stubId + " is no longer registered in scope " + scope);
-    }
-
     /**
-     * Polls the scope's requests with a short, growing interval: the control API has no push channel yet.
+     * Waits on the engine's long-poll ({@code GET /__mock__/requests?after=N&wait_ms=M}): each call returns as soon
+     * as a request newer than N is visible to the scope, so no time is spent sleeping between polls. An engine
+     * without the long-poll answers at once with its whole listing; then the requests are filtered here and the
+     * calls are spaced by a short pause.
      */
     @Override
     public RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
                                         Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pauseMillis = 5;
+        long after = afterSequence;
         while (true) {
-            for (RecordedRequest request : scopeRequests(scope)) {
-                if (request.sequence() > afterSequence && condition.test(request)) {
-                    return request;
+            long leftMillis = Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
+            long wait = Math.min(leftMillis, MAX_WAIT_MILLIS);
+            long asked = System.nanoTime();
+            HttpResponse<String> response = send("GET", "/__mock__/requests?after=" + after + "&wait_ms=" + wait,
+                    scope, null);
+            expect(response, 200, "list requests");
+            long asOf = after;
+            boolean newer = false;
+            for (JsonNode view : json(response).get("requests")) {
+                long sequence = view.path("sequence").asLong();
+                if (sequence <= asOf) {
+                    continue;
+                }
+                newer = true;
+                after = Math.max(after, sequence);
+                if (scope.equals(view.path("scope").asText(null))) {
+                    RecordedRequest request = toRequest(view);
+                    if (condition.test(request)) {
+                        return request;
+                    }
                 }
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (leftMillis == 0) {
                 return null;
             }
-            Thread.sleep(Math.min(pauseMillis, Math.max(1, left / 1_000_000)));
-            pauseMillis = Math.min(100, pauseMillis * 2);
+            long answeredAfterMillis = (System.nanoTime() - asked) / 1_000_000;
+            if (!newer && answeredAfterMillis < wait / 2) {
+                Thread.sleep(Math.min(LEGACY_PAUSE_MILLIS, leftMillis));
+            }
         }
     }
 
@@ -170,7 +191,7 @@ final class RemoteConnection implements EngineConnection {
             return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the engine at " + baseUrl + " did not answer " + method + " " + path
-                    + ": " + e.getMessage(), e);
+                    + ": " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the engine at " + baseUrl, e);
@@ -182,6 +203,32 @@ final class RemoteConnection implements EngineConnection {
             throw new IllegalStateException("the engine at " + baseUrl + " refused to " + what + ": "
                     + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** The engine's validation errors in the form {@code InvalidPayloadException} prints them in process. */
+    private static String describeErrors(HttpResponse<String> response) {
+        JsonNode detail;
+        try {
+            detail = json(response).get("detail");
+        } catch (IllegalStateException notJson) {
+            return "invalid payload: " + response.body();
+        }
+        if (detail == null || !detail.isArray()) {
+            return "invalid payload: " + response.body();
+        }
+        StringBuilder out = new StringBuilder("invalid payload:");
+        for (JsonNode error : detail) {
+            StringBuilder path = new StringBuilder();
+            for (JsonNode part : error.path("loc")) {
+                if (part.isInt()) {
+                    path.append('[').append(part.asInt()).append(']');
+                } else {
+                    path.append(path.length() > 0 ? "." : "").append(part.asText());
+                }
+            }
+            out.append("\n  ").append(path).append(": ").append(error.path("msg").asText());
+        }
+        return out.toString();
     }
 
     private static JsonNode json(HttpResponse<String> response) {

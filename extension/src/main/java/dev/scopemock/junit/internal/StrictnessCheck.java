@@ -1,42 +1,78 @@
 package dev.scopemock.junit.internal;
 
+import dev.scopemock.engine.criteria.JsonValues;
 import dev.scopemock.engine.model.RecordedRequest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The end-of-test checks: requests of the test's scope that matched no stub fail the test (when strict); stubs
- * that were never called are reported, or fail the test when configured.
+ * The end-of-test checks over the scope's whole journal (unaffected by {@code clearRequests()}): requests that
+ * matched no stub fail the test (when strict); stubs that served no request are published as the report entry
+ * {@value #UNUSED_KEY}, or fail the test when configured.
  */
 final class StrictnessCheck {
+
+    /** The report entry key of the unused-stubs warning. */
+    static final String UNUSED_KEY = "scopemock.unused-stubs";
 
     private StrictnessCheck() {
     }
 
-    static void run(ExtensionContext context, TestScope scope) {
+    /**
+     * @param checkUnused whether stubs that served nothing are reported (or fail the test)
+     */
+    static void run(ExtensionContext context, TestScope scope, boolean checkUnused) {
+        List<RecordedRequest> journal = scope.engine().scopeRequests(scope.name());
         List<RecordedRequest> unmatched = new ArrayList<>();
-        for (RecordedRequest request : scope.engine().scopeRequests(scope.name())) {
+        Set<String> served = new HashSet<>();
+        for (RecordedRequest request : journal) {
             if (request.matchedStubId() == null) {
                 unmatched.add(request);
+            } else {
+                served.add(request.matchedStubId());
             }
         }
+        List<String> failures = new ArrayList<>();
+        if (scope.config().strict() && !unmatched.isEmpty()) {
+            failures.add(NearMiss.unmatchedReport(scope, unmatched));
+        }
+        String unused = checkUnused ? unusedReport(scope, served) : null;
+        if (unused != null) {
+            if (scope.config().failOnUnusedStubs()) {
+                failures.add(unused + "\n(@MockServer(failOnUnusedStubs = true) makes this a failure. Fix: remove"
+                        + " the stubs the test does not need.)");
+            } else {
+                context.publishReportEntry(UNUSED_KEY, unused);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionFailedError(String.join("\n\n", failures));
+        }
+    }
+
+    private static String unusedReport(TestScope scope, Set<String> served) {
         List<String> unused = new ArrayList<>();
         for (String[] stub : scope.mock().registeredStubs()) {
-            if (scope.engine().callCount(scope.name(), stub[0]) == 0) {
-                unused.add(stub[1] != null ? "\"" + stub[1] + "\" (" + stub[2] + ")" : stub[2]);
+            if (!served.contains(stub[0])) {
+                unused.add(describe(stub));
             }
         }
-        if (!unused.isEmpty()) {
-            String report = "Stubs never called in scope " + scope.name() + ":\n  " + String.join("\n  ", unused);
-            if (scope.config().failOnUnusedStubs()) {
-                throw new AssertionFailedError(report);
-            }
-            context.publishReportEntry("scopemock.unused-stubs", report);
+        if (unused.isEmpty()) {
+            return null;
         }
-        if (scope.config().strict() && !unmatched.isEmpty()) {
-            throw new AssertionFailedError(NearMiss.unmatchedReport(scope, unmatched));
+        return "Stubs never called in scope " + scope.name() + ":\n  " + String.join("\n  ", unused);
+    }
+
+    /** {@code registeredStubs()} row: id, name, origin ("fluent" for the fluent API), payload. */
+    private static String describe(String[] stub) {
+        String name = stub[1] == null ? "" : "\"" + stub[1] + "\" ";
+        if (!"fluent".equals(stub[2])) {
+            return stub[2];
         }
+        return name + "whenRequestedWith " + JsonValues.toJson(Verifier.parseObject(stub[3]).get("request"));
     }
 }

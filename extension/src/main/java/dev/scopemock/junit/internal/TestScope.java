@@ -1,14 +1,63 @@
 package dev.scopemock.junit.internal;
 
+import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.junit.ScopedMock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** One test's scope on the engine; closing deletes it (once), also when the test failed. */
 record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServerConfig config, AtomicBoolean closed)
         implements AutoCloseable {
 
+    /** Attempts at a fresh name when a random suffix collides with a live scope of the same test. */
+    private static final int ATTEMPTS = 5;
+
     TestScope(EngineConnection engine, String name, ScopedMock mock, MockServerConfig config) {
         this(engine, name, mock, config, new AtomicBoolean());
+    }
+
+    /**
+     * Creates a scope under a fresh name from {@code names} (retrying when the name is taken).
+     *
+     * @param names draws a new name each call
+     */
+    static TestScope create(EngineConnection engine, Supplier<String> names, MockServerConfig config) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String name = names.get();
+            if (engine.createScope(name)) {
+                return new TestScope(engine, name, new ScopedMock(engine, name), config);
+            }
+        }
+        throw new ExtensionConfigurationException("Could not create a scope for the test at " + engine.baseUrl()
+                + ": " + ATTEMPTS + " fresh names were all taken. Fix: delete stale scopes (POST /__mock__/reset).");
+    }
+
+    /**
+     * Registers declared stubs in this scope.
+     *
+     * @throws ExtensionConfigurationException when the engine rejects one, naming the annotation
+     */
+    void register(Iterable<DeclaredStub> stubs) {
+        for (DeclaredStub stub : stubs) {
+            try {
+                mock.registerDeclared(stub.name(), stub.payload(), stub.origin());
+            } catch (IllegalArgumentException rejected) {
+                throw new ExtensionConfigurationException(stub.origin() + ": the engine rejected the stub: "
+                        + rejected.getMessage() + ". Fix: correct the annotation's attributes.", rejected);
+            }
+        }
+    }
+
+    /** Registers copies of another scope's stubs (same names, matchers and answers; fresh ids). */
+    void copyStubsOf(ScopedMock source) {
+        for (String[] stub : source.registeredStubs()) {
+            Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(stub[3]));
+            payload.remove("id");
+            mock.registerDeclared(stub[1], JsonCodec.writeString(payload), stub[2]);
+        }
     }
 
     @Override

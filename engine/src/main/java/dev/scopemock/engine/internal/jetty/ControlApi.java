@@ -18,7 +18,6 @@ import dev.scopemock.engine.internal.json.WireViews;
 import dev.scopemock.engine.internal.match.RegisteredStub;
 import dev.scopemock.engine.internal.respond.ResponseWriter;
 import dev.scopemock.engine.internal.scope.ScopeState;
-import dev.scopemock.engine.model.RecordedRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,13 +222,35 @@ final class ControlApi {
     private void listRequests(Request request, Response response, Callback callback) {
         boolean all = wantsAll(request);
         ScopeState scope = all ? null : resolve(request);
-        List<RecordedRequest> requests = all ? core.allRequests() : core.visibleRequests(scope);
-        List<Object> views = new ArrayList<>(requests.size());
-        requests.forEach(r -> views.add(WireViews.request(r)));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("requests", views);
-        answer.put("evicted", all ? core.evictedEverywhere() : core.evicted(scope));
-        ResponseWriter.sendJson(response, callback, 200, answer);
+        Map<String, List<String>> query = queryOf(request);
+        long after = nonNegative(query, "after", Long.MAX_VALUE);
+        long waitMillis = nonNegative(query, "wait_ms", RequestsWait.MAX_WAIT_MS);
+        new RequestsWait(core, scope, all, after).answer(request, response, callback, waitMillis);
+    }
+
+    /** A whole number in [0, max] from the query, 0 when absent; otherwise a 422 naming the parameter. */
+    private static long nonNegative(Map<String, List<String>> query, String name, long max) {
+        List<String> values = query.get(name);
+        if (values == null) {
+            return 0;
+        }
+        String text = values.get(values.size() - 1);
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException notNumber) {
+            value = -1;
+        }
+        if (value < 0 || value > max) {
+            throw invalid("int_parsing", List.of("query", name), "Input should be a whole number from 0 to "
+                    + max + ", found '" + text + "'");
+        }
+        return value;
+    }
+
+    private static Map<String, List<String>> queryOf(Request request) {
+        String query = request.getHttpURI().getQuery();
+        return query == null ? Map.of() : RequestReader.query(query);
     }
 
     private void verify(Request request, Response response, Callback callback, byte[] body) {
