@@ -142,6 +142,37 @@ public final class ScopedMock {
     }
 
     /**
+     * Registers a stub given in the control API's JSON form (PROTOCOL.md §4) in this test's scope: everything the
+     * wire protocol can express, such as SSE events with ids, names, retry times and per-event delays, or a proxy
+     * with extra headers. An {@code "id"} in the payload is not allowed (name stubs with the fluent API).
+     *
+     * <pre>{@code
+     * mock.stubJson("""
+     *     {"request": {"path": "/prices/{sku}"},
+     *      "action": {"sse": {"events": [{"id": "1", "event": "price", "data": "10", "delay_ms": 50}]}}}
+     *     """);
+     * }</pre>
+     *
+     * @param payloadJson the stub payload
+     * @return the stub id
+     * @throws IllegalArgumentException naming every rule the payload breaks
+     */
+    public String stubJson(String payloadJson) {
+        if (router != null) {
+            return router.get().stubJson(payloadJson);
+        }
+        Map<String, Object> payload = Verifier.parseObject(payloadJson);
+        if (payload.containsKey("id") || payload.containsKey("stub_id")) {
+            throw new IllegalArgumentException("stubJson payloads must not carry an id (ids are unique across every"
+                    + " scope of the engine); found " + (payload.containsKey("id") ? "\"id\"" : "\"stub_id\"")
+                    + ". Fix: remove it, or name the stub with whenRequestedWith(...).named(...).");
+        }
+        String id = engine.addStub(scope, payloadJson);
+        stubs.add(new RegisteredStub(id, null, payloadJson, "stubJson"));
+        return id;
+    }
+
+    /**
      * Whether at least one request of this test matched.
      *
      * @param request which requests count
@@ -330,10 +361,23 @@ public final class ScopedMock {
      * @throws AssertionFailedError with expected and actual counts otherwise
      */
     public void received(String name, Times times) {
-        int actual = callsTo(name).size();
+        List<RecordedRequest> calls = callsTo(name);
+        int actual = calls.size();
         if (!times.isSatisfiedBy(actual)) {
-            throw new AssertionFailedError("Expecting stub \"" + name + "\" to be called " + times + " but it was "
-                    + "called " + actual + (actual == 1 ? " time" : " times"), times.toString(), actual);
+            String count = actual == 1 ? "1 time" : actual + " times";
+            StringBuilder message = new StringBuilder("Expecting stub \"" + name + "\" to be called:\n  " + times
+                    + "\nbut it was called " + count + (actual == 0 ? "" : ":"));
+            calls.forEach(c -> message.append("\n  ").append(Verifier.describe(c)));
+            List<RecordedRequest> others = new ArrayList<>(requests());
+            others.removeAll(calls);
+            if (!others.isEmpty()) {
+                message.append("\nother requests in scope ").append(scope).append(':');
+                others.forEach(o -> message.append("\n  ").append(Verifier.describe(o)));
+            } else if (actual == 0) {
+                message.append("\nand no request arrived in scope ").append(scope);
+            }
+            throw new AssertionFailedError(message.toString(), times.toString(),
+                    actual == 1 ? "1 time" : actual + " times");
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.scopemock.junit.MockResponse.ok;
 import static dev.scopemock.junit.RequestMatcher.get;
 import static dev.scopemock.junit.RequestMatcher.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.annotations.Chaos;
 import dev.scopemock.annotations.Stub;
@@ -48,8 +49,33 @@ class MockServerSmokeTest {
         mock.stub("greet").respondWith(ok().withBody("bye"));
         assertThat(send(mock, "/greet/bob")).isEqualTo("bye");
         assertThat(send(mock, "/health")).isEqualTo("scoped");
-        assertThat(mock.callsTo("greet")).extracting(Object::toString).containsExactly("GET /greet/ann", "GET /greet/bob");
+        assertThat(mock.callsTo("greet")).extracting(Object::toString)
+                .containsExactly("GET /greet/ann", "GET /greet/bob");
         assertThat(mock.scopeName()).startsWith("mockserversmoketest-fluentstubsandnamedstubs-");
+    }
+
+    @Test
+    void registersWireJsonStubsSuchAsFullSseStreams(ScopedMock mock) throws Exception {
+        mock.stubJson("""
+                {"request": {"path": "/prices/{sku}"},
+                 "action": {"sse": {"events": [
+                   {"id": "1", "event": "price", "data": "{{ request.path_params.sku }}=10", "retry": 500},
+                   {"comment": "keep-alive", "data": "done", "delay_ms": 5}]}}}
+                """);
+
+        assertThat(send(mock, "/prices/a-1")).isEqualTo("id: 1\nevent: price\nretry: 500\ndata: a-1=10\n\n"
+                + ": keep-alive\ndata: done\n\n");
+        assertThat(mock.requests()).singleElement().extracting(Object::toString).isEqualTo("GET /prices/a-1");
+    }
+
+    @Test
+    void rejectsWireJsonStubsThatChooseTheirOwnId(ScopedMock mock) {
+        assertThatThrownBy(() -> mock.stubJson("{\"id\": \"x\", \"request\": {}, \"action\": {\"response\":"
+                + " {\"status_code\": 200, \"headers\": {}, \"body\": \"\"}}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("stubJson payloads must not carry an id (ids are unique across every scope of the"
+                        + " engine); found \"id\". Fix: remove it, or name the stub with"
+                        + " whenRequestedWith(...).named(...).");
     }
 
     private String send(ScopedMock mock, String path) throws Exception {

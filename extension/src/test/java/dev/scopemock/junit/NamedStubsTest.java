@@ -71,7 +71,8 @@ class NamedStubsTest {
     @Test
     void failsReceivedWithExpectedAndActualCounts() {
         assertThat(failureOf(results, "failsReceived(ScopedMock)")).isInstanceOf(AssertionFailedError.class)
-                .hasMessage("Expecting stub \"pay\" to be called exactly 2 times but it was called 1 time");
+                .hasMessage("Expecting stub \"pay\" to be called:\n  exactly 2 times\nbut it was called 1 time:\n"
+                        + "  POST /pay {}");
     }
 
     @Test

@@ -39,11 +39,19 @@ class StrictnessTest {
     }
 
     @Test
-    void keepsTheTestsOwnFailureWhenItAlreadyFailed() {
+    void keepsTheTestsOwnFailureAndAttachesTheReportWhenItAlreadyFailed() {
         FixtureRun run = run(UnmatchedTestCase.class);
 
-        assertThat(failureOf(run.results(), "failsOnItsOwn(ScopedMock)")).isInstanceOf(AssertionFailedError.class)
-                .hasMessage("the test's own failure");
+        Throwable failure = failureOf(run.results(), "failsOnItsOwn(ScopedMock, TestReporter)");
+        String scope = run.scope("failsOnItsOwn(ScopedMock, TestReporter)");
+        assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessage("the test's own failure");
+        assertThat(failure.getSuppressed()).hasSize(1);
+        assertThat(failure.getSuppressed()[0]).isInstanceOf(AssertionFailedError.class)
+                .hasMessage("Expecting every request in scope " + scope + " to match a stub, but 1 request matched"
+                        + " none:\n"
+                        + "  GET /unmatched\n"
+                        + "    (the test declared no stubs)\n"
+                        + "(@MockServer(strict = false) turns this check off.)");
     }
 
     @Test
@@ -110,7 +118,8 @@ class StrictnessTest {
         }
 
         @Test
-        void failsOnItsOwn(ScopedMock mock) {
+        void failsOnItsOwn(ScopedMock mock, TestReporter reporter) {
+            reporter.publishEntry("scope", mock.scopeName());
             Http.get(mock, "/unmatched");
             throw new AssertionFailedError("the test's own failure");
         }

@@ -32,11 +32,14 @@ class VerificationFailureTest {
     void namesTheStubAndBothCountsWhenCalledTooRarely() {
         assertThatThrownBy(() -> mock.received("pay", Times.exactly(2)))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessage("Expecting stub \"pay\" to be called exactly 2 times but it was called 1 time")
+                .hasMessage("Expecting stub \"pay\" to be called:\n  exactly 2 times\nbut it was called 1 time:\n"
+                        + "  POST /payment {\"orderId\":\"o-1\",\"amount\":42.50}\n"
+                        + "other requests in scope " + mock.scopeName() + ":\n"
+                        + "  GET /inventory/a-1")
                 .asInstanceOf(InstanceOfAssertFactories.type(AssertionFailedError.class))
                 .satisfies(failure -> {
                     assertThat(failure.getExpected().getValue()).isEqualTo("exactly 2 times");
-                    assertThat(failure.getActual().getValue()).isEqualTo(1);
+                    assertThat(failure.getActual().getValue()).isEqualTo("1 time");
                 });
     }
 

@@ -16,14 +16,19 @@ final class EngineRegistry {
     private EngineRegistry() {
     }
 
+    /**
+     * Uses {@code getOrComputeIfAbsent} (deprecated in JUnit 6, present since 5.0) rather than JUnit 6's
+     * {@code computeIfAbsent}, so the extension keeps working on Jupiter 5.10+.
+     */
+    @SuppressWarnings("deprecation")
     static EngineConnection connect(ExtensionContext context, MockServerConfig config) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (config.url() != null) {
             URI url = config.url();
-            return store.computeIfAbsent("remote:" + url, key -> new StoredConnection(remote(url, config, context)),
+            return store.getOrComputeIfAbsent("remote:" + url, key -> new StoredConnection(remote(url, config, context)),
                     StoredConnection.class).connection();
         }
-        StoredConnection stored = store.computeIfAbsent("in-process",
+        StoredConnection stored = store.getOrComputeIfAbsent("in-process",
                 key -> new StoredConnection(new InProcessConnection(config.port())), StoredConnection.class);
         int running = stored.connection().baseUrl().getPort();
         if (config.port() != 0 && running != config.port()) {
@@ -46,11 +51,23 @@ final class EngineRegistry {
         }
     }
 
-    /** The root store's handle on a connection: closed once, when the test run ends. */
-    record StoredConnection(EngineConnection connection) implements AutoCloseable {
+    /**
+     * The root store's handle on a connection, closed when the test run ends: JUnit 6 closes {@link AutoCloseable}
+     * values, JUnit 5 closes {@code CloseableResource}s; closing twice is harmless.
+     */
+    @SuppressWarnings("deprecation")
+    record StoredConnection(EngineConnection connection, java.util.concurrent.atomic.AtomicBoolean closed)
+            implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+        StoredConnection(EngineConnection connection) {
+            this(connection, new java.util.concurrent.atomic.AtomicBoolean());
+        }
+
         @Override
         public void close() {
-            connection.close();
+            if (closed.compareAndSet(false, true)) {
+                connection.close();
+            }
         }
     }
 }

@@ -63,12 +63,28 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
             return;
         }
         try {
-            if (context.getExecutionException().isEmpty()) {
-                // a factory's stubs serve its dynamic tests (as copies), which report their own unused stubs
+            // a factory's stubs serve its dynamic tests (as copies), which report their own unused stubs
+            java.util.Optional<Throwable> ownFailure = context.getExecutionException();
+            if (ownFailure.isEmpty()) {
                 StrictnessCheck.run(context, scope, dynamic == null);
+            } else {
+                attachReport(ownFailure.get(), context, scope, dynamic == null);
             }
         } finally {
             scope.close();
+        }
+    }
+
+    /**
+     * When the test already failed, its own failure stays the verdict, but the strictness report (often the cause:
+     * an unmatched request answered 404) is attached to it as a suppressed exception so it is not lost.
+     */
+    private static void attachReport(Throwable ownFailure, ExtensionContext context, TestScope scope,
+                                     boolean checkUnused) {
+        try {
+            StrictnessCheck.run(context, scope, checkUnused);
+        } catch (org.opentest4j.AssertionFailedError report) {
+            ownFailure.addSuppressed(report);
         }
     }
 
