@@ -268,6 +268,26 @@ public final class MockEngine implements AutoCloseable {
         return core.addStub(state, stub).id();
     }
 
+    /**
+     * Replaces a stub's matchers, action, call limit and chaos atomically, keeping its id and scope; requests never
+     * see the stub missing. Its call count starts again at zero.
+     *
+     * @param id the stub id
+     * @param json the new stub payload (PROTOCOL.md §4); an id in it is ignored
+     * @throws InvalidPayloadException when the payload breaks a rule (the old stub then stays)
+     * @throws StubNotFoundException when there is no such stub
+     */
+    public void replaceStubJson(String id, String json) {
+        StubDefinition stub;
+        try {
+            stub = stubReader.read(JsonCodec.parseTree(json.getBytes(StandardCharsets.UTF_8)), List.of("body"));
+        } catch (IOException e) {
+            throw new InvalidPayloadException(List.of(new PayloadError("json_invalid", List.of("body"),
+                    "JSON decode error: " + e.getMessage())));
+        }
+        core.replaceStub(id, stub);
+    }
+
     private void checkTemplates(StubDefinition stub) {
         if (stub.action() instanceof ResponseAction response && response.body() instanceof ResponseBody.Template t) {
             checkTemplate(t.source(), "template");

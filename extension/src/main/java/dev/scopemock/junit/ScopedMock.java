@@ -1,5 +1,6 @@
 package dev.scopemock.junit;
 
+import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.junit.internal.EngineConnection;
 import dev.scopemock.junit.internal.Verifier;
@@ -291,6 +292,9 @@ public final class ScopedMock {
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public boolean awaitRecorded(Predicate<RecordedRequest> condition, Duration timeout) {
+        if (router != null) {
+            return router.get().awaitRecorded(condition, timeout);
+        }
         try {
             return engine.awaitRequest(scope, clearedUpTo.get(), condition, timeout) != null;
         } catch (InterruptedException e) {
@@ -361,6 +365,10 @@ public final class ScopedMock {
      * @throws AssertionFailedError with expected and actual counts otherwise
      */
     public void received(String name, Times times) {
+        if (router != null) {
+            router.get().received(name, times);
+            return;
+        }
         List<RecordedRequest> calls = callsTo(name);
         int actual = calls.size();
         if (!times.isSatisfiedBy(actual)) {
@@ -388,6 +396,10 @@ public final class ScopedMock {
      * @throws AssertionFailedError listing the calls otherwise
      */
     public void assertNotCalled(String name) {
+        if (router != null) {
+            router.get().assertNotCalled(name);
+            return;
+        }
         List<RecordedRequest> calls = callsTo(name);
         if (!calls.isEmpty()) {
             StringBuilder message = new StringBuilder("Expecting stub \"" + name + "\" not to be called but it was "
@@ -444,16 +456,19 @@ public final class ScopedMock {
         }
     }
 
-    /** Swaps a named stub's action: the stub is re-registered under the same id with the new action. */
+    /**
+     * Swaps a named stub's action atomically (same id, matchers, chaos and call limit; the call count restarts):
+     * requests arriving meanwhile are answered by the old or the new action, never by nothing. When the engine
+     * rejects the new action, the old one stays.
+     */
     void replaceAction(String name, Map<String, Object> action) {
         synchronized (stubsByName) {
             RegisteredStub old = require(name);
             Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(old.payload()));
             payload.put("action", action);
-            String json = dev.scopemock.engine.internal.json.JsonCodec.writeString(payload);
-            engine.deleteStub(old.id());
-            String id = engine.addStub(scope, json);
-            RegisteredStub replaced = new RegisteredStub(id, name, json, old.origin());
+            String json = JsonCodec.writeString(payload);
+            engine.replaceStub(scope, old.id(), json);
+            RegisteredStub replaced = new RegisteredStub(old.id(), name, json, old.origin());
             stubsByName.put(name, replaced);
             synchronized (stubs) {
                 stubs.set(stubs.indexOf(old), replaced);
@@ -495,7 +510,7 @@ public final class ScopedMock {
     }
 
     static String withId(String payloadJson, String id) {
-        return "{\"id\":" + dev.scopemock.engine.internal.json.JsonCodec.writeString(id) + ","
+        return "{\"id\":" + JsonCodec.writeString(id) + ","
                 + payloadJson.substring(payloadJson.indexOf('{') + 1);
     }
 

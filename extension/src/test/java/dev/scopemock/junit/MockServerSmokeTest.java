@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.annotations.Chaos;
 import dev.scopemock.annotations.Stub;
+import dev.scopemock.assertj.MockAssertions;
 import java.net.URI;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,6 +81,31 @@ class MockServerSmokeTest {
                 .hasMessage("stubJson payloads must not carry an id (ids are unique across every scope of the"
                         + " engine); found \"id\". Fix: remove it, or name the stub with"
                         + " whenRequestedWith(...).named(...).");
+    }
+
+    @Test
+    void keepsTheOldAnswerWhenAReplacementIsRejected(ScopedMock mock) throws Exception {
+        mock.whenRequestedWith(get("/greet")).named("greet").respondWith(ok().withBody("hello"));
+
+        assertThatThrownBy(() -> mock.stub("greet").respondWith(ok().withTemplate("{{ unclosed")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("template_body");
+        assertThat(send(mock, "/greet")).isEqualTo("hello");
+        assertThat(mock.callsTo("greet")).hasSize(1);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> dynamicTestsVerifyTheirOwnScopeWithoutWaiting(ScopedMock mock) {
+        mock.whenRequestedWith(get("/ping")).named("ping").respondWith(ok().withBody("pong"));
+        return Stream.of("a", "b").map(name -> DynamicTest.dynamicTest(name, () -> {
+            assertThat(send(mock, "/ping")).isEqualTo("pong");
+            long start = System.nanoTime();
+
+            MockAssertions.assertThat(mock).within(Duration.ofSeconds(5)).received(Times.once(), get("/ping"));
+            mock.received("ping", Times.once());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }));
     }
 
     private String send(ScopedMock mock, String path) throws Exception {

@@ -35,6 +35,13 @@ public interface EngineConnection extends AutoCloseable {
 
     void deleteStub(String id);
 
+    /**
+     * Replaces a stub atomically, keeping its id and scope (requests never find it missing).
+     *
+     * @throws IllegalArgumentException naming every rule the new payload breaks (the old stub then stays)
+     */
+    void replaceStub(String scope, String id, String payloadJson);
+
     /** The requests recorded in that scope only (not the global ones), in arrival order. */
     List<RecordedRequest> scopeRequests(String scope);
 

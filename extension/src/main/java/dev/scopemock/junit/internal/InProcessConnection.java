@@ -59,6 +59,15 @@ final class InProcessConnection implements EngineConnection {
     }
 
     @Override
+    public void replaceStub(String scope, String id, String payloadJson) {
+        try {
+            engine.replaceStubJson(id, payloadJson);
+        } catch (InvalidPayloadException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage(), invalid);
+        }
+    }
+
+    @Override
     public void deleteStub(String id) {
         engine.deleteStub(id);
     }

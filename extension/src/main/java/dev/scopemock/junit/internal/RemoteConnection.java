@@ -80,6 +80,15 @@ final class RemoteConnection implements EngineConnection {
     }
 
     @Override
+    public void replaceStub(String scope, String id, String payloadJson) {
+        HttpResponse<String> response = send("PUT", "/__mock__/stubs/" + encode(id), scope, payloadJson);
+        if (response.statusCode() == 422 || response.statusCode() == 400) {
+            throw new IllegalArgumentException(describeErrors(response));
+        }
+        expect(response, 200, "replace stub " + id);
+    }
+
+    @Override
     public void deleteStub(String id) {
         expect(send("DELETE", "/__mock__/stubs/" + encode(id), null, null), 200, "delete stub " + id);
     }

@@ -91,6 +91,33 @@ public final class EngineCore {
         return stub;
     }
 
+    /**
+     * Replaces a stub's definition atomically, keeping its id and scope: the new stub is indexed before the old one
+     * is removed (so no request sees neither; both rank alike and the newer wins a tie) and its call count starts
+     * at zero. An id in the new definition is ignored.
+     *
+     * @throws StubNotFoundException when there is no stub with that id
+     */
+    public RegisteredStub replaceStub(String id, StubDefinition definition) {
+        synchronized (stubLock) {
+            RegisteredStub old = stubsById.get(id);
+            if (old == null) {
+                throw new StubNotFoundException("Stub '" + id + "' was not found");
+            }
+            ScopeState owner = old.scope() == null ? scopes.global() : scopes.find(old.scope());
+            if (owner == null) {
+                throw new StubNotFoundException("Stub '" + id + "' was not found");
+            }
+            StubDefinition withId = definition.withId(id);
+            RegisteredStub replacement = new RegisteredStub(withId, old.scope(), stubOrder.incrementAndGet(),
+                    ResponderFactory.prepare(withId.action()));
+            owner.stubs().add(replacement);
+            owner.stubs().remove(old);
+            stubsById.put(id, replacement);
+            return replacement;
+        }
+    }
+
     /** Deletes a stub by id, whichever scope it is in. */
     public RegisteredStub deleteStub(String id) {
         synchronized (stubLock) {

@@ -74,8 +74,9 @@ final class ControlApi {
                 return method.equals("POST");
             }
             default -> {
-                return method.equals("DELETE") && (isNamedResource(path, rawPath, "/__mock__/scopes/")
-                        || isNamedResource(path, rawPath, "/__mock__/stubs/"));
+                return (method.equals("DELETE") && (isNamedResource(path, rawPath, "/__mock__/scopes/")
+                        || isNamedResource(path, rawPath, "/__mock__/stubs/")))
+                        || (method.equals("PUT") && isNamedResource(path, rawPath, "/__mock__/stubs/"));
             }
         }
     }
@@ -127,6 +128,8 @@ final class ControlApi {
                 ResponseWriter.sendJson(response, callback, 200, Map.of("success", true));
             } else if (path.startsWith("/__mock__/scopes/")) {
                 deleteScope(path.substring("/__mock__/scopes/".length()), response, callback);
+            } else if (method.equals("PUT")) {
+                replaceStub(request, path.substring("/__mock__/stubs/".length()), response, callback, body);
             } else {
                 deleteStub(request, path.substring("/__mock__/stubs/".length()), response, callback);
             }
@@ -208,6 +211,18 @@ final class ControlApi {
         List<Object> views = new ArrayList<>(visible.size());
         visible.forEach(s -> views.add(WireViews.stub(s)));
         ResponseWriter.sendJson(response, callback, 200, Map.of("stubs", views));
+    }
+
+    /** {@code PUT /__mock__/stubs/{id}}: replaces the stub atomically, keeping its id and scope (a Scopemock addition). */
+    private void replaceStub(Request request, String id, Response response, Callback callback, byte[] body) {
+        JsonNode root = parseObject(request, body);
+        var definition = stubs.read(root, List.of("body"));
+        resolve(request);
+        core.replaceStub(id, definition);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("stub_id", id);
+        ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
     private void deleteStub(Request request, String id, Response response, Callback callback) {

@@ -46,11 +46,14 @@ public final class StubIndex {
                 break;
             }
         }
-        if (found == null) {
+        return found == null ? null : remove(found);
+    }
+
+    /** Removes exactly this stub (not another with the same id); returns it, or null when it is not here. */
+    public synchronized RegisteredStub remove(RegisteredStub removed) {
+        if (inOrder.remove(removed.order()) == null) {
             return null;
         }
-        inOrder.remove(found.order());
-        RegisteredStub removed = found;
         if (removed.literalPathKey() != null) {
             byLiteralPath.computeIfPresent(removed.literalPathKey(), (k, bucket) -> without(bucket, removed));
         } else if (removed.patternSegments() != null) {
