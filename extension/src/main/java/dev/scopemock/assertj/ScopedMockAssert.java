@@ -23,10 +23,10 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <pre>
  * Expecting scope checkouttest-paysonce-1a2b3c to have received exactly 1 time:
- *   POST /payment body {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}}
+ *   POST /payment json {"amount":42}
  * but it received 0 matching requests. Closest recorded requests:
  *   POST /payment {"amount":41}
- *     body: expected {"$json":{"inner_criteria":{"$eq":{"value":{"amount":42}}}}} but was "{\"amount\":41}"
+ *     body: expected JSON {"amount":42} but was {"amount":41}
  *       $.amount: expected 42 but was 41
  * </pre>
  *

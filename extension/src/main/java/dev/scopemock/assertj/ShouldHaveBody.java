@@ -49,6 +49,6 @@ final class ShouldHaveBody {
 
     static String body(RecordedRequest actual) {
         String text = actual.bodyText();
-        return text == null ? actual.body().length + " bytes, not UTF-8" : quote(text);
+        return text == null ? actual.bodyLength() + " bytes, not UTF-8" : quote(text);
     }
 }

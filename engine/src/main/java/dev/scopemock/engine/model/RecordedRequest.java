@@ -63,6 +63,25 @@ public record RecordedRequest(long sequence, Instant timestamp, String method, S
     }
 
     /**
+     * The raw body bytes: a copy, so a recorded request stays immutable.
+     *
+     * @return the body
+     */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /**
+     * The body's length in bytes, without copying it.
+     *
+     * @return the length
+     */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /**
      * The body as UTF-8 text, or null when the bytes are not valid UTF-8.
      *
      * @return the text or null

@@ -5,7 +5,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Sets the {@link ScopedMock} fields of a test's instances (the test class's and, for {@code @Nested} tests, the
@@ -35,6 +38,24 @@ final class FieldInjection {
             }
         }
         return targets;
+    }
+
+    /**
+     * Refuses fields on an instance that concurrent tests share ({@code @TestInstance(PER_CLASS)} with concurrent
+     * execution): each test would overwrite the others' mock.
+     *
+     * @throws ExtensionConfigurationException naming the field and the fix
+     */
+    static void checkNotShared(ExtensionContext context, List<Target> targets) {
+        if (targets.isEmpty() || context.getExecutionMode() != ExecutionMode.CONCURRENT
+                || context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+                        != TestInstance.Lifecycle.PER_CLASS) {
+            return;
+        }
+        throw new ExtensionConfigurationException("ScopedMock field [" + targets.get(0).field() + "] is shared by"
+                + " concurrent tests: the class uses @TestInstance(PER_CLASS) and runs its tests concurrently, so each"
+                + " test would overwrite the others' mock. Fix: take the mock as a test-method parameter"
+                + " (void test(ScopedMock mock)), or run the class with @Execution(SAME_THREAD).");
     }
 
     private static void check(Field field) {

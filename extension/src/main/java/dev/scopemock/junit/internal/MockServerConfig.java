@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The effective {@code @MockServer} settings of a test class: the annotation on the class, or on the class it is
@@ -46,7 +47,7 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
     private static MockServer findAnnotation(Class<?> testClass) {
         List<Class<?>> chain = TestClasses.outermostFirst(testClass);
         for (int i = chain.size() - 1; i >= 0; i--) {
-            MockServer found = chain.get(i).getAnnotation(MockServer.class);
+            MockServer found = AnnotationSupport.findAnnotation(chain.get(i), MockServer.class).orElse(null);
             if (found != null) {
                 return found;
             }

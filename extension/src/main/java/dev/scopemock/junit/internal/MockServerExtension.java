@@ -39,6 +39,7 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         List<DeclaredStub> declared = DeclaredStubs.of(context.getRequiredTestClass(), method);
         List<FieldInjection.Target> fields = FieldInjection.targets(context.getRequiredTestInstances()
                 .getAllInstances());
+        FieldInjection.checkNotShared(context, fields);
         EngineConnection engine = EngineRegistry.connect(context, config);
         TestScope scope = TestScope.create(engine, () -> ScopeNaming.nameFor(context), config);
         context.getStore(NAMESPACE).put(TEST_SCOPE, scope);

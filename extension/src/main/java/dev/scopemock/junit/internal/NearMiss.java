@@ -91,7 +91,8 @@ public final class NearMiss {
         }
         out.append("\n    closest stub: ").append(bestOrigin);
         if (bestDiffs.isEmpty()) {
-            out.append("\n      every field matches: the stub was used up (maxCalls) or an earlier one was chosen");
+            out.append("\n      every field matches: the stub was used up (maxCalls), or registered or replaced after the request"
+                    + " arrived");
         }
         for (String diff : bestDiffs) {
             out.append('\n').append(indent(diff, "      "));
@@ -220,7 +221,7 @@ public final class NearMiss {
     private static String bodyDifference(ValueMatcher matcher, RecordedRequest request) {
         String text = request.bodyText();
         if (text == null) {
-            return "body: expected " + wire(matcher.toWire()) + " but was " + request.body().length
+            return "body: expected " + wire(matcher.toWire()) + " but was " + request.bodyLength()
                     + " bytes (not UTF-8)";
         }
         Object expectedJson = expectedJson(matcher);

@@ -32,7 +32,9 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
             }
         }
         throw new ExtensionConfigurationException("Could not create a scope for the test at " + engine.baseUrl()
-                + ": " + ATTEMPTS + " fresh names were all taken. Fix: delete stale scopes (POST /__mock__/reset).");
+                + ": " + ATTEMPTS + " fresh names were all taken. Fix: delete the stale scopes of this test class"
+                + " (DELETE /__mock__/scopes/{name}); a reset would also wipe other suites' scopes on a shared"
+                + " engine.");
     }
 
     /**

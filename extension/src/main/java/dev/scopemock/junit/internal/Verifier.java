@@ -54,7 +54,7 @@ public final class Verifier {
      */
     public static String describe(RecordedRequest request) {
         String text = request.bodyText();
-        String body = text == null ? " [" + request.body().length + " bytes, not UTF-8]"
+        String body = text == null ? " [" + request.bodyLength() + " bytes, not UTF-8]"
                 : text.isEmpty() ? "" : " " + abbreviate(text);
         return request + body;
     }
