@@ -17,12 +17,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** An engine started in this JVM on a loopback port, driven through {@link MockEngine} directly. */
-final class InProcessConnection implements EngineConnection {
+public final class InProcessConnection implements EngineConnection {
 
     private final MockEngine engine;
 
     InProcessConnection(int port) {
-        this.engine = MockEngine.start(EngineOptions.defaults().withPort(port));
+        this(MockEngine.start(EngineOptions.defaults().withPort(port)));
+    }
+
+    /**
+     * A connection over an engine the caller started and owns (closing the connection closes the engine); used by
+     * the benchmarks to measure the extension's own per-test path.
+     *
+     * @param engine the running engine
+     */
+    public InProcessConnection(MockEngine engine) {
+        this.engine = engine;
     }
 
     @Override

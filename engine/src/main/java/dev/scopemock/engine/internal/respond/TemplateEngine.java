@@ -41,6 +41,27 @@ public final class TemplateEngine {
      * @return the syntax problem, or null when the template is valid
      */
     public String syntaxError(String source) {
+        String known = checked.get(source);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        String problem = check(source);
+        if (checked.size() >= MAX_CHECKED) {
+            checked.clear();
+        }
+        checked.put(source, problem == null ? "" : problem);
+        return problem;
+    }
+
+    /**
+     * Results of earlier checks by template source ("" = valid): test suites register the same templates in test
+     * after test, and a Jinjava check costs about a millisecond. Bounded; cleared when full.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> checked =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CHECKED = 4096;
+
+    private String check(String source) {
         RenderResult result = jinjava().renderForResult(source, Map.of("request", TemplateContext.permissive()));
         for (TemplateError error : result.getErrors()) {
             if (error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
