@@ -234,6 +234,16 @@ class DedicatedPortScopesTest {
     }
 
     @Test
+    void opensNoPortOnceTheEngineIsClosed() {
+        mock.engine().close();
+
+        assertThatThrownBy(() -> mock.engine().createScope("late", ScopeOptions.defaults().withDedicatedPort(true)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("could not open a dedicated port for scope 'late': the engine is not running");
+        assertThat(mock.engine().connectorCount()).isEqualTo(1);
+    }
+
+    @Test
     void aScopeDeletedOverItsOwnPortAnswersThenClosesThePort() {
         int port = createPortScope("self");
 

@@ -1,6 +1,7 @@
 package dev.scopemock.engine.internal.jetty;
 
 import dev.scopemock.engine.internal.scope.ScopeState;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -49,7 +50,11 @@ final class ScopeConnector extends ServerConnector {
             stop = pendingStop;
             pendingStop = null;
         }
-        getExecutor().execute(stop);
+        try {
+            getExecutor().execute(stop);
+        } catch (RejectedExecutionException engineStopping) {
+            stop.run();
+        }
     }
 
     /** True the first time only: the caller stops the connector. */

@@ -39,6 +39,10 @@ public final class ScopeConnectors {
      * @throws PortUnavailableException when the port cannot be opened (the scope is then removed again)
      */
     public ScopeState create(String name, boolean dedicatedPort) {
+        if (dedicatedPort && !server.isStarted()) {
+            throw new PortUnavailableException("could not open a dedicated port for scope '" + name + "': the engine"
+                    + " is not running", null);
+        }
         ScopeState scope = core.createScopeState(name);
         if (dedicatedPort) {
             open(scope);
