@@ -5,6 +5,7 @@ import dev.scopemock.engine.criteria.CriterionException;
 import dev.scopemock.engine.internal.core.EngineCore;
 import dev.scopemock.engine.internal.jetty.EngineHandler;
 import dev.scopemock.engine.internal.jetty.JsonErrorHandler;
+import dev.scopemock.engine.internal.jetty.ScopeConnectors;
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.internal.json.StubFileReader;
 import dev.scopemock.engine.internal.json.StubPayloadReader;
@@ -50,9 +51,14 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  *     engine.createScope("checkout");
  *     engine.addStubJson("checkout", "{\"request\": {\"path\": \"/payment\"},"
  *             + " \"action\": {\"response\": {\"status_code\": 200, \"headers\": {}, \"body\": \"ok\"}}}");
- *     // send requests to engine.baseUrl() with the header "checkout: 1"
+ *     // send requests to engine.baseUrl() with the header "checkout: 1",
+ *     // or to engine.baseUrl() + "/__scope__/checkout" + path without any header
  * }
  * }</pre>
+ *
+ * <p>A request's scope comes from the way it arrives: a scope's {@linkplain #createScope(String, ScopeOptions)
+ * dedicated port}, else a {@code /__scope__/{name}} path prefix (stripped before matching and recording), else a
+ * header named after the scope.
  *
  * <p>Thread-safe. Scope names are compared lower-cased; {@code null} as a scope means the global space.
  *
@@ -67,6 +73,7 @@ public final class MockEngine implements AutoCloseable {
     private final Server server;
     private final HttpClient proxyClient;
     private final ServerConnector connector;
+    private final ScopeConnectors scopeConnectors;
     private final String bindAddress;
 
     private MockEngine(EngineOptions options) {
@@ -98,8 +105,9 @@ public final class MockEngine implements AutoCloseable {
         connector.setPort(options.port());
         connector.setReuseAddress(true);
         server.addConnector(connector);
-        server.setHandler(new EngineHandler(core, stubReader, new ResponderRuntime(scheduler, proxyClient,
-                templates), options.bindAddress(), options.maxBodyBytes()));
+        this.scopeConnectors = new ScopeConnectors(core, server, threads, http, options.bindAddress());
+        server.setHandler(new EngineHandler(core, scopeConnectors, stubReader, new ResponderRuntime(scheduler,
+                proxyClient, templates), options.bindAddress(), options.maxBodyBytes()));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(0);
     }
@@ -209,7 +217,50 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
-     * Deletes a scope with its stubs and recorded requests, cancelling its delayed responses.
+     * Creates a scope, with a port of its own when the options ask for one: every request arriving on that port
+     * belongs to the scope whatever its headers, and control calls ({@code /__mock__/...}) sent there act for the
+     * scope as if its header were sent. The port is on the engine's bind address and closes with the scope.
+     *
+     * <pre>{@code
+     * ScopeInfo checkout = engine.createScope("checkout", ScopeOptions.defaults().withDedicatedPort(true));
+     * URI forTheSystemUnderTest = URI.create("http://127.0.0.1:" + checkout.port().orElseThrow());
+     * }</pre>
+     *
+     * @param name the scope name ({@code [A-Za-z0-9_-]+}, not a common header name)
+     * @param options whether to open a dedicated port
+     * @return the lower-cased name and the dedicated port, if any
+     * @throws InvalidPayloadException when the name breaks a rule
+     * @throws ScopeExistsException when the scope exists
+     * @throws IllegalStateException when the dedicated port cannot be opened (the scope is then not created)
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public ScopeInfo createScope(String name, ScopeOptions options) {
+        ScopeState created = scopeConnectors.create(name, options.dedicatedPort());
+        return new ScopeInfo(created.name(), created.dedicatedPort());
+    }
+
+    /**
+     * The scopes in creation order, with their dedicated ports.
+     *
+     * @return one entry per scope
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public List<ScopeInfo> scopeInfos() {
+        List<ScopeInfo> infos = new ArrayList<>();
+        core.scopes().list().forEach(s -> infos.add(new ScopeInfo(s.name(), s.dedicatedPort())));
+        return infos;
+    }
+
+    /** The number of connectors of the server: the engine's own plus one per open dedicated port (for tests). */
+    int connectorCount() {
+        return server.getConnectors().length;
+    }
+
+    /**
+     * Deletes a scope with its stubs and recorded requests, cancelling its delayed responses and closing its
+     * dedicated port, if any (once this returns, the port refuses connections).
      *
      * @param name the scope name, any case
      * @throws ScopeNotFoundException when there is no such scope
@@ -377,7 +428,7 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
-     * Removes every stub, scope and recorded request, and cancels delayed responses.
+     * Removes every stub, scope and recorded request, cancels delayed responses and closes every dedicated port.
      */
     public void reset() {
         core.reset();
@@ -400,6 +451,7 @@ public final class MockEngine implements AutoCloseable {
     public void close() {
         try {
             core.reset();
+            scopeConnectors.closeAll();
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the engine did not stop cleanly: " + e.getMessage(), e);

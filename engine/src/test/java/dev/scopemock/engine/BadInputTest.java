@@ -109,8 +109,8 @@ class BadInputTest {
         assertThat(locAndType(response)).isEqualTo("[\"body\",\"action\",\"response\",\"status\"] extra_forbidden");
         assertThat(locAndType(verify)).isEqualTo("[\"body\",\"time\"] extra_forbidden");
         assertThat(error(scope).get("msg").asText()).isEqualTo("Extra inputs are not permitted: unknown field 'x';"
-                + " allowed fields are [name]");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[]}");
+                + " allowed fields are [name, dedicated_port]");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test
@@ -265,7 +265,7 @@ class BadInputTest {
         assertThat(reserved.statusCode()).isEqualTo(422);
         assertThat(error(reserved).get("msg").asText()).isEqualTo("the scope name 'User-Agent' is reserved: it is a"
                 + " common HTTP header name and would capture unrelated traffic; choose another name");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[]}");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ResetTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
         assertThat(response.body()).isEqualTo("{\"success\":true}");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[]}");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
         assertThat(mock.get("/__mock__/stubs?all=true").body()).isEqualTo("{\"stubs\":[]}");
         assertThat(mock.get("/__mock__/requests?all=true").body()).isEqualTo("{\"requests\":[],\"evicted\":0}");
     }
@@ -76,7 +76,7 @@ class ResetTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"success\":true}");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[]}");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test

@@ -62,7 +62,9 @@ class ScopesTest {
         HttpResponse<String> response = mock.get("/__mock__/scopes");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"scopes\":[\"zeta\",\"alpha\",\"checkout-flow\"]}");
+        assertThat(response.body()).isEqualTo("{\"scopes\":[\"zeta\",\"alpha\",\"checkout-flow\"],\"details\":["
+                + "{\"name\":\"zeta\",\"port\":null},{\"name\":\"alpha\",\"port\":null},"
+                + "{\"name\":\"checkout-flow\",\"port\":null}]}");
     }
 
     @Test
@@ -70,7 +72,7 @@ class ScopesTest {
         HttpResponse<String> response = mock.get("/__mock__/scopes");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"scopes\":[]}");
+        assertThat(response.body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test
@@ -82,7 +84,8 @@ class ScopesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"success\":true,\"name\":\"team_a\"}");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[\"team_b\"]}");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[\"team_b\"],"
+                + "\"details\":[{\"name\":\"team_b\",\"port\":null}]}");
     }
 
     @Test
@@ -152,7 +155,7 @@ class ScopesTest {
         assertThat(json(missing).get("detail").get(0).get("type").asText()).isEqualTo("missing");
         assertThat(number.statusCode()).isEqualTo(422);
         assertThat(json(number).get("detail").get(0).get("type").asText()).isEqualTo("string_type");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[]}");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test
@@ -170,7 +173,7 @@ class ScopesTest {
         assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"name\"]");
         assertThat(error.get("msg").asText()).isEqualTo("the scope name 'Host' is reserved: it is a common HTTP"
                 + " header name and would capture unrelated traffic; choose another name");
-        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[]}");
+        assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test

@@ -84,4 +84,15 @@ public @interface MockServer {
      * @return false (the default) to only report unused stubs
      */
     boolean failOnUnusedStubs() default false;
+
+    /**
+     * How each test's requests reach its scope: by a header the system under test sends ({@link Isolation#HEADER}),
+     * by a port of the test's own ({@link Isolation#PORT}) or by a path prefix ({@link Isolation#PATH_PREFIX});
+     * {@link ScopedMock#baseUrl()} follows. Applies in process and with a remote engine alike.
+     *
+     * @return {@link Isolation#HEADER} (the default)
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    Isolation isolation() default Isolation.HEADER;
 }

@@ -46,6 +46,7 @@ public final class ScopedMock {
     private final EngineConnection engine;
     private final String scope;
     private final URI baseUrl;
+    private final Isolation isolation;
     private final Map<String, RegisteredStub> stubsByName = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<RegisteredStub> stubs = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong clearedUpTo = new AtomicLong();
@@ -64,13 +65,28 @@ public final class ScopedMock {
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public ScopedMock(EngineConnection engine, String scope) {
-        this(engine, scope, null);
+        this(engine, scope, engine.baseUrl(), Isolation.HEADER, null);
     }
 
-    private ScopedMock(EngineConnection engine, String scope, Supplier<ScopedMock> router) {
+    /**
+     * Created by the extension for each test whose scope is reached by a port or a path prefix.
+     *
+     * @param engine the engine connection
+     * @param scope the test's scope name
+     * @param baseUrl the URL that reaches the scope
+     * @param isolation how it does
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public ScopedMock(EngineConnection engine, String scope, URI baseUrl, Isolation isolation) {
+        this(engine, scope, baseUrl, isolation, null);
+    }
+
+    private ScopedMock(EngineConnection engine, String scope, URI baseUrl, Isolation isolation,
+                       Supplier<ScopedMock> router) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scope = Objects.requireNonNull(scope, "scope");
-        this.baseUrl = engine.baseUrl();
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.isolation = Objects.requireNonNull(isolation, "isolation");
         this.router = router;
     }
 
@@ -84,25 +100,47 @@ public final class ScopedMock {
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public static ScopedMock routing(EngineConnection engine, Supplier<ScopedMock> current) {
-        return new ScopedMock(engine, "dynamic-tests", Objects.requireNonNull(current, "current"));
+        return new ScopedMock(engine, "dynamic-tests", engine.baseUrl(), Isolation.HEADER,
+                Objects.requireNonNull(current, "current"));
     }
 
     /**
-     * The base URL of the engine for the system under test, for example {@code http://127.0.0.1:41234}.
+     * The base URL for the system under test. It depends on {@link #isolation()}: the engine's URL, for example
+     * {@code http://127.0.0.1:41234} ({@link Isolation#HEADER}; send {@link #scopeHeader()} too), the scope's own port,
+     * for example {@code http://127.0.0.1:43917} ({@link Isolation#PORT}), or the engine's URL with the scope's path
+     * prefix, for example {@code http://127.0.0.1:41234/__scope__/checkouttest-pays-1a2b3c}
+     * ({@link Isolation#PATH_PREFIX}); append request paths to it.
      *
      * @return the URL, without a trailing slash
      */
     public URI baseUrl() {
+        if (router != null) {
+            return router.get().baseUrl();
+        }
         return baseUrl;
     }
 
     /**
-     * The engine's port.
+     * The port of {@link #baseUrl()}: the engine's, or with {@link Isolation#PORT} the scope's own.
      *
      * @return the port
      */
     public int port() {
-        return baseUrl.getPort();
+        return baseUrl().getPort();
+    }
+
+    /**
+     * How this test's requests reach its scope, as {@link MockServer#isolation()} chose.
+     *
+     * @return the isolation mode
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public Isolation isolation() {
+        if (router != null) {
+            return router.get().isolation();
+        }
+        return isolation;
     }
 
     /**
@@ -118,7 +156,9 @@ public final class ScopedMock {
     }
 
     /**
-     * The header the system under test must send so its requests land in this test's scope.
+     * The header the system under test must send so its requests land in this test's scope. With
+     * {@link Isolation#PORT} and {@link Isolation#PATH_PREFIX} it is not needed (the engine ignores it there), but
+     * sending it does no harm.
      *
      * @return name (the scope) and value
      */

@@ -81,7 +81,7 @@ class RemoteModeTest {
     void deletesEveryScopeIncludingThatOfAFailedTest() {
         assertThat(failureOf(results, "failsOnItsOwn(ScopedMock)")).hasMessage("the test's own failure");
         assertThat(Http.exchange(URI.create(engine.url() + "/__mock__/scopes"), "GET", null).body())
-                .isEqualTo("{\"scopes\":[]}");
+                .isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 
     @Test

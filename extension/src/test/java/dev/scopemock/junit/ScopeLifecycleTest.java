@@ -99,7 +99,8 @@ class ScopeLifecycleTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         List<String> scopes = reported(results, "scope");
-        assertThat(reported(results, "scopes")).containsExactly("{\"scopes\":[\"" + scopes.get(1) + "\"]}");
+        assertThat(reported(results, "scopes")).containsExactly("{\"scopes\":[\"" + scopes.get(1) + "\"],"
+                + "\"details\":[{\"name\":\"" + scopes.get(1) + "\",\"port\":null}]}");
     }
 
     @Test

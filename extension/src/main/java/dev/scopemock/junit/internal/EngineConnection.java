@@ -22,6 +22,17 @@ public interface EngineConnection extends AutoCloseable {
      */
     boolean createScope(String name);
 
+    /**
+     * Creates a scope with a port of its own (every request arriving there belongs to the scope); deleting the scope
+     * closes the port.
+     *
+     * @return the port, or -1 when a scope of that name already exists
+     * @throws IllegalStateException when the engine opened no port
+     */
+    default int createScopeWithPort(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot open a dedicated port per scope");
+    }
+
     /** Deletes a scope with its stubs and requests; nothing happens when it is already gone (e.g. after a reset). */
     void deleteScope(String name);
 

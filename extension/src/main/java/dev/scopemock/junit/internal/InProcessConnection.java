@@ -5,6 +5,7 @@ import dev.scopemock.engine.InvalidPayloadException;
 import dev.scopemock.engine.MockEngine;
 import dev.scopemock.engine.ScopeExistsException;
 import dev.scopemock.engine.ScopeNotFoundException;
+import dev.scopemock.engine.ScopeOptions;
 import dev.scopemock.engine.model.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -47,6 +48,15 @@ public final class InProcessConnection implements EngineConnection {
             return true;
         } catch (ScopeExistsException exists) {
             return false;
+        }
+    }
+
+    @Override
+    public int createScopeWithPort(String name) {
+        try {
+            return engine.createScope(name, ScopeOptions.defaults().withDedicatedPort(true)).port().orElseThrow();
+        } catch (ScopeExistsException exists) {
+            return -1;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scopemock.junit.internal;
 
+import dev.scopemock.junit.Isolation;
 import dev.scopemock.junit.MockServer;
 import java.net.URI;
 import java.util.List;
@@ -17,15 +18,18 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param port the in-process port, 0 for a free one
  * @param strict fail tests whose scope received unmatched requests
  * @param failOnUnusedStubs fail tests with stubs that were never called
+ * @param isolation how tests' requests reach their scopes
  */
-record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs) {
+record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs,
+                        Isolation isolation) {
 
     static MockServerConfig of(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         MockServer annotation = findAnnotation(testClass);
         if (annotation == null) {
             String value = context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
-            return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false);
+            return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false,
+                    Isolation.HEADER);
         }
         if (annotation.port() < 0 || annotation.port() > 65535) {
             throw new ExtensionConfigurationException("@MockServer(port = " + annotation.port() + ") on "
@@ -37,7 +41,7 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
         String value = fromAttribute ? annotation.url()
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
         return new MockServerConfig(parse(value, testClass, source), source, annotation.port(), annotation.strict(),
-                annotation.failOnUnusedStubs());
+                annotation.failOnUnusedStubs(), annotation.isolation());
     }
 
     private static String urlParameter() {

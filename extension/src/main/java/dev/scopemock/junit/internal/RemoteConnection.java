@@ -62,6 +62,24 @@ final class RemoteConnection implements EngineConnection {
     }
 
     @Override
+    public int createScopeWithPort(String name) {
+        HttpResponse<String> response = send("POST", "/__mock__/scopes", null,
+                "{\"name\":" + JsonCodec.writeString(name) + ",\"dedicated_port\":true}");
+        if (response.statusCode() == 409) {
+            return -1;
+        }
+        expect(response, 201, "create scope " + name + " with a dedicated port");
+        JsonNode port = json(response).get("port");
+        if (port == null || !port.canConvertToInt() || port.asInt() <= 0) {
+            deleteScope(name);
+            throw new IllegalStateException("the engine at " + baseUrl + " created scope " + name + " but opened no"
+                    + " dedicated port for it (its answer has no \"port\": " + response.body() + "). Fix: use a"
+                    + " Scopemock engine, or @MockServer(isolation = Isolation.HEADER).");
+        }
+        return port.asInt();
+    }
+
+    @Override
     public void deleteScope(String name) {
         HttpResponse<String> response = send("DELETE", "/__mock__/scopes/" + encode(name), null, null);
         if (response.statusCode() != 404) {

@@ -2,6 +2,7 @@ package dev.scopemock.junit.internal;
 
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.junit.ScopedMock;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,8 +28,9 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
     static TestScope create(EngineConnection engine, Supplier<String> names, MockServerConfig config) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String name = names.get();
-            if (engine.createScope(name)) {
-                return new TestScope(engine, name, new ScopedMock(engine, name), config);
+            URI baseUrl = ScopeIsolation.create(engine, name, config.isolation());
+            if (baseUrl != null) {
+                return new TestScope(engine, name, new ScopedMock(engine, name, baseUrl, config.isolation()), config);
             }
         }
         throw new ExtensionConfigurationException("Could not create a scope for the test at " + engine.baseUrl()

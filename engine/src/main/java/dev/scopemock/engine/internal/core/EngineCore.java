@@ -49,21 +49,31 @@ public final class EngineCore {
 
     /** Validates and creates a scope, returning its lower-cased name. */
     public String createScope(String name) {
+        return createScopeState(name).name();
+    }
+
+    /** Validates and creates a scope. */
+    public ScopeState createScopeState(String name) {
         String violation = ScopeNames.violation(name);
         if (violation != null) {
             throw new InvalidPayloadException(List.of(new PayloadError("string_pattern_mismatch",
                     List.of("body", "name"), violation)));
         }
-        return scopes.create(name).name();
+        return scopes.create(name);
     }
 
-    /** Deletes a scope with its stubs and requests; returns its lower-cased name. */
+    /**
+     * Deletes a scope with its stubs and requests, then closes its dedicated port (outside the lock: that waits for
+     * the port's connector to stop); returns its lower-cased name.
+     */
     public String deleteScope(String name) {
+        ScopeState removed;
         synchronized (stubLock) {
-            ScopeState removed = scopes.delete(name);
+            removed = scopes.delete(name);
             stubsById.values().removeIf(stub -> removed.name().equals(stub.scope()));
-            return removed.name();
         }
+        removed.releasePort();
+        return removed.name();
     }
 
     /** Registers a stub in a scope (null for global); generates an id when it has none. */
@@ -263,11 +273,15 @@ public final class EngineCore {
         return count;
     }
 
-    /** Removes every scope, stub and recorded request. */
+    /** Removes every scope, stub and recorded request, then closes the scopes' dedicated ports. */
     public void reset() {
+        List<ScopeState> removed;
         synchronized (stubLock) {
-            scopes.reset();
+            removed = scopes.reset();
             stubsById.clear();
+        }
+        for (ScopeState scope : removed) {
+            scope.releasePort();
         }
     }
 }

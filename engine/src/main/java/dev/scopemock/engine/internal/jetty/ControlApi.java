@@ -37,16 +37,19 @@ import org.eclipse.jetty.util.URIUtil;
 final class ControlApi {
 
     static final String PREFIX = "/__mock__";
+    static final String DEDICATED_PORT = "dedicated_port";
 
     private static final List<String> ENDPOINTS = List.of("/__mock__/scopes", "/__mock__/scopes (GET list)",
             "/__mock__/stubs", "/__mock__/stubs/{stub_id}", "/__mock__/assert", "/__mock__/requests",
             "/__mock__/reset");
 
     private final EngineCore core;
+    private final ScopeConnectors scopes;
     private final StubPayloadReader stubs;
 
-    ControlApi(EngineCore core, StubPayloadReader stubs) {
+    ControlApi(EngineCore core, ScopeConnectors scopes, StubPayloadReader stubs) {
         this.core = core;
+        this.scopes = scopes;
         this.stubs = stubs;
     }
 
@@ -101,9 +104,14 @@ final class ControlApi {
         }
     }
 
-    void handle(Request request, Response response, Callback callback, byte[] body) {
+    /**
+     * @param path the decoded path (a path prefix stripped)
+     * @param implied the scope the way in implies (dedicated port, path prefix): the call acts as if that scope's
+     *                header were its only scope header; null to resolve the scope from the headers
+     */
+    void handle(Request request, Response response, Callback callback, byte[] body, String path,
+                ScopeState implied) {
         String method = request.getMethod();
-        String path = request.getHttpURI().getDecodedPath();
         try {
             if (path.equals(PREFIX)) {
                 welcome(response, callback);
@@ -115,23 +123,23 @@ final class ControlApi {
                 }
             } else if (path.equals("/__mock__/stubs")) {
                 if (method.equals("POST")) {
-                    createStub(request, response, callback, body);
+                    createStub(request, response, callback, body, implied);
                 } else {
-                    listStubs(request, response, callback);
+                    listStubs(request, response, callback, implied);
                 }
             } else if (path.equals("/__mock__/requests")) {
-                listRequests(request, response, callback);
+                listRequests(request, response, callback, implied);
             } else if (path.equals("/__mock__/assert")) {
-                verify(request, response, callback, body);
+                verify(request, response, callback, body, implied);
             } else if (path.equals("/__mock__/reset")) {
                 core.reset();
                 ResponseWriter.sendJson(response, callback, 200, Map.of("success", true));
             } else if (path.startsWith("/__mock__/scopes/")) {
                 deleteScope(path.substring("/__mock__/scopes/".length()), response, callback);
             } else if (method.equals("PUT")) {
-                replaceStub(request, path.substring("/__mock__/stubs/".length()), response, callback, body);
+                replaceStub(request, path.substring("/__mock__/stubs/".length()), response, callback, body, implied);
             } else {
-                deleteStub(request, path.substring("/__mock__/stubs/".length()), response, callback);
+                deleteStub(request, path.substring("/__mock__/stubs/".length()), response, callback, implied);
             }
         } catch (InvalidPayloadException invalid) {
             sendValidation(response, callback, 422, invalid.errors());
@@ -143,6 +151,8 @@ final class ControlApi {
             detail(response, callback, 404, notFound.getMessage());
         } catch (MalformedJson malformed) {
             sendValidation(response, callback, 400, List.of(malformed.error));
+        } catch (ScopeConnectors.PortUnavailableException unavailable) {
+            detail(response, callback, 503, unavailable.getMessage());
         }
     }
 
@@ -163,27 +173,46 @@ final class ControlApi {
         if (!name.isTextual()) {
             throw invalid("string_type", loc, "Input should be a valid string");
         }
+        JsonNode dedicatedPort = root.get(DEDICATED_PORT);
+        if (dedicatedPort != null && !dedicatedPort.isNull() && !dedicatedPort.isBoolean()) {
+            throw invalid("bool_type", List.of("body", DEDICATED_PORT), "Input should be a valid boolean:"
+                    + " dedicated_port must be true or false, found " + dedicatedPort);
+        }
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(n -> {
-            if (!n.equals("name")) {
+            if (!n.equals("name") && !n.equals(DEDICATED_PORT)) {
                 unknown.add(n);
             }
         });
         if (!unknown.isEmpty()) {
             throw invalid("extra_forbidden", List.of("body", unknown.get(0)), "Extra inputs are not permitted:"
-                    + " unknown field '" + unknown.get(0) + "'; allowed fields are [name]");
+                    + " unknown field '" + unknown.get(0) + "'; allowed fields are [name, dedicated_port]");
         }
-        String created = core.createScope(name.textValue());
+        ScopeState created = scopes.create(name.textValue(), dedicatedPort != null && dedicatedPort.asBoolean());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
-        answer.put("name", created);
+        answer.put("name", created.name());
+        if (created.dedicatedPort() != 0) {
+            answer.put("port", created.dedicatedPort());
+        }
         ResponseWriter.sendJson(response, callback, 201, answer);
     }
 
+    /** {@code scopes}: the names, as the protocol has it; {@code details}: name and dedicated port (or null). */
     private void listScopes(Response response, Callback callback) {
         List<String> names = new ArrayList<>();
-        core.scopes().list().forEach(s -> names.add(s.name()));
-        ResponseWriter.sendJson(response, callback, 200, Map.of("scopes", names));
+        List<Object> details = new ArrayList<>();
+        for (ScopeState scope : core.scopes().list()) {
+            names.add(scope.name());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("name", scope.name());
+            detail.put("port", scope.dedicatedPort() == 0 ? null : scope.dedicatedPort());
+            details.add(detail);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("scopes", names);
+        answer.put("details", details);
+        ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
     private void deleteScope(String name, Response response, Callback callback) {
@@ -194,10 +223,11 @@ final class ControlApi {
         ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
-    private void createStub(Request request, Response response, Callback callback, byte[] body) {
+    private void createStub(Request request, Response response, Callback callback, byte[] body,
+                            ScopeState implied) {
         JsonNode root = parseObject(request, body);
         var definition = stubs.read(root, List.of("body"));
-        ScopeState scope = resolve(request);
+        ScopeState scope = resolve(request, implied);
         List<Object> idLoc = List.of("body", root.hasNonNull("stub_id") ? "stub_id" : "id");
         RegisteredStub stub = core.addStub(scope == null ? core.scopes().global() : scope, definition, idLoc);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -206,18 +236,20 @@ final class ControlApi {
         ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
-    private void listStubs(Request request, Response response, Callback callback) {
-        List<RegisteredStub> visible = wantsAll(request) ? core.allStubs() : core.visibleStubs(resolve(request));
+    private void listStubs(Request request, Response response, Callback callback, ScopeState implied) {
+        List<RegisteredStub> visible = wantsAll(request) ? core.allStubs()
+                : core.visibleStubs(resolve(request, implied));
         List<Object> views = new ArrayList<>(visible.size());
         visible.forEach(s -> views.add(WireViews.stub(s)));
         ResponseWriter.sendJson(response, callback, 200, Map.of("stubs", views));
     }
 
     /** {@code PUT /__mock__/stubs/{id}}: replaces the stub atomically, keeping its id and scope (a Scopemock addition). */
-    private void replaceStub(Request request, String id, Response response, Callback callback, byte[] body) {
+    private void replaceStub(Request request, String id, Response response, Callback callback, byte[] body,
+                             ScopeState implied) {
         JsonNode root = parseObject(request, body);
         var definition = stubs.read(root, List.of("body"));
-        resolve(request);
+        resolve(request, implied);
         core.replaceStub(id, definition);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
@@ -225,8 +257,8 @@ final class ControlApi {
         ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
-    private void deleteStub(Request request, String id, Response response, Callback callback) {
-        resolve(request);
+    private void deleteStub(Request request, String id, Response response, Callback callback, ScopeState implied) {
+        resolve(request, implied);
         core.deleteStub(id);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
@@ -234,9 +266,9 @@ final class ControlApi {
         ResponseWriter.sendJson(response, callback, 200, answer);
     }
 
-    private void listRequests(Request request, Response response, Callback callback) {
+    private void listRequests(Request request, Response response, Callback callback, ScopeState implied) {
         boolean all = wantsAll(request);
-        ScopeState scope = all ? null : resolve(request);
+        ScopeState scope = all ? null : resolve(request, implied);
         Map<String, List<String>> query = queryOf(request);
         long after = nonNegative(query, "after", Long.MAX_VALUE);
         long waitMillis = nonNegative(query, "wait_ms", RequestsWait.MAX_WAIT_MS);
@@ -268,10 +300,10 @@ final class ControlApi {
         return query == null ? Map.of() : RequestReader.query(query);
     }
 
-    private void verify(Request request, Response response, Callback callback, byte[] body) {
+    private void verify(Request request, Response response, Callback callback, byte[] body, ScopeState implied) {
         JsonNode root = parseObject(request, body);
         AssertionPayloadReader.Assertion assertion = AssertionPayloadReader.read(root);
-        ScopeState scope = resolve(request);
+        ScopeState scope = resolve(request, implied);
         boolean result;
         try {
             result = core.verify(scope, assertion.matcher(), assertion.times());
@@ -281,8 +313,8 @@ final class ControlApi {
         ResponseWriter.sendJson(response, callback, 200, Map.of("result", result));
     }
 
-    private ScopeState resolve(Request request) {
-        return core.scopes().resolve(TrafficHandler.headerNames(request));
+    private ScopeState resolve(Request request, ScopeState implied) {
+        return implied != null ? implied : core.scopes().resolve(TrafficHandler.headerNames(request));
     }
 
     private static boolean wantsAll(Request request) {

@@ -20,9 +20,12 @@ final class RequestReader {
     private RequestReader() {
     }
 
-    static RecordedRequest read(Request request, byte[] body, String fallbackHost) {
+    /** @param path the decoded path to record (a path prefix stripped), or null to take the URI's */
+    static RecordedRequest read(Request request, byte[] body, String fallbackHost, String path) {
         HttpURI uri = request.getHttpURI();
-        String path = decodedPath(uri);
+        if (path == null) {
+            path = decodedPath(uri);
+        }
         String rawQuery = uri.getQuery() == null ? "" : uri.getQuery();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {

@@ -38,15 +38,22 @@ final class TrafficHandler {
         this.fallbackHost = fallbackHost;
     }
 
-    void handle(Request request, Response response, Callback callback, byte[] body) {
-        ScopeState scope;
-        try {
-            scope = core.scopes().resolve(headerNames(request));
-        } catch (AmbiguousScopeException ambiguous) {
-            ResponseWriter.sendJson(response, callback, 400, Map.of("detail", ambiguous.getMessage()));
-            return;
+    /**
+     * @param path the decoded path to match and record (a path prefix stripped), or null to read it from the URI
+     * @param implied the scope the way in implies (dedicated port, path prefix), or null to resolve it from headers
+     */
+    void handle(Request request, Response response, Callback callback, byte[] body, String path,
+                ScopeState implied) {
+        ScopeState scope = implied;
+        if (scope == null) {
+            try {
+                scope = core.scopes().resolve(headerNames(request));
+            } catch (AmbiguousScopeException ambiguous) {
+                ResponseWriter.sendJson(response, callback, 400, Map.of("detail", ambiguous.getMessage()));
+                return;
+            }
         }
-        RecordedRequest incoming = RequestReader.read(request, body, fallbackHost);
+        RecordedRequest incoming = RequestReader.read(request, body, fallbackHost, path);
         Selection selection = core.select(scope, new MatchSubject(incoming));
         RecordedRequest recorded = core.record(scope, incoming, selection);
         if (selection == null) {

@@ -92,14 +92,21 @@ public final class ScopeRegistry {
         return found;
     }
 
-    /** Removes every scope (cancelling their pending work) and empties the global space. */
-    public void reset() {
+    /**
+     * Removes every scope (cancelling their pending work) and empties the global space.
+     *
+     * @return the removed scopes, whose ports the caller releases
+     */
+    public List<ScopeState> reset() {
+        List<ScopeState> removed = new ArrayList<>();
         for (String name : new ArrayList<>(scopes.keySet())) {
-            ScopeState removed = scopes.remove(name);
-            if (removed != null) {
-                removed.close();
+            ScopeState scope = scopes.remove(name);
+            if (scope != null) {
+                scope.close();
+                removed.add(scope);
             }
         }
         global.clear();
+        return removed;
     }
 }

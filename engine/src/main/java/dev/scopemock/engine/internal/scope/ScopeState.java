@@ -6,7 +6,10 @@ import dev.scopemock.engine.internal.match.StubIndex;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Everything one scope (or the global space, with a null name) owns: its stubs, its journal, its pending work. */
+/**
+ * Everything one scope (or the global space, with a null name) owns: its stubs, its journal, its pending work and,
+ * when it has one, its dedicated port.
+ */
 public final class ScopeState {
 
     private final String name;
@@ -15,6 +18,9 @@ public final class ScopeState {
     private final ScopeJournal journal;
     private final Set<Runnable> pendingCancellations = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile int dedicatedPort;
+    /** Closes the dedicated port; guarded by {@code this}, null when there is none or it was released. */
+    private Runnable portRelease;
 
     public ScopeState(String name, long createdOrder, int journalCapacity) {
         this.name = name;
@@ -52,6 +58,39 @@ public final class ScopeState {
         return closed;
     }
 
+    /** The scope's own port, or 0 when it has none. */
+    public int dedicatedPort() {
+        return dedicatedPort;
+    }
+
+    /**
+     * Records the scope's dedicated port and what closes it; returns false, recording nothing, when the scope was
+     * closed meanwhile (the caller then closes the port itself).
+     */
+    public synchronized boolean attachPort(int port, Runnable release) {
+        if (closed) {
+            return false;
+        }
+        this.dedicatedPort = port;
+        this.portRelease = release;
+        return true;
+    }
+
+    /**
+     * Closes the dedicated port, if any, once; called after {@link #close()} and outside the engine's locks, because
+     * it waits for the port's connector to stop.
+     */
+    public void releasePort() {
+        Runnable release;
+        synchronized (this) {
+            release = portRelease;
+            portRelease = null;
+        }
+        if (release != null) {
+            release.run();
+        }
+    }
+
     /**
      * Registers work (a delayed response) to cancel if the scope is deleted; returns false if it already was.
      */
@@ -68,9 +107,11 @@ public final class ScopeState {
         pendingCancellations.remove(cancel);
     }
 
-    /** Drops stubs and requests and cancels pending delayed responses. */
+    /** Drops stubs and requests and cancels pending delayed responses; the port stays open until releasePort(). */
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         stubs.clear();
         journal.clear();
         for (Runnable cancel : pendingCancellations.toArray(Runnable[]::new)) {
