@@ -16,15 +16,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param port the in-process port, 0 for a free one
  * @param strict fail tests whose scope received unmatched requests
  * @param failOnUnusedStubs fail tests with stubs that were never called
+ * @param propagateScope add the test's scope header to requests for the engine (the agent), from the annotation or
+ *                       the {@value MockServer#PROPAGATE_SCOPE_PROPERTY} configuration parameter
  */
-record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs) {
+record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs,
+                        boolean propagateScope) {
 
     static MockServerConfig of(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         MockServer annotation = findAnnotation(testClass);
         if (annotation == null) {
             String value = context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
-            return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false);
+            return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false,
+                    propagateParameter(context));
         }
         if (annotation.port() < 0 || annotation.port() > 65535) {
             throw new ExtensionConfigurationException("@MockServer(port = " + annotation.port() + ") on "
@@ -36,7 +40,12 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
         String value = fromAttribute ? annotation.url()
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
         return new MockServerConfig(parse(value, testClass, source), source, annotation.port(), annotation.strict(),
-                annotation.failOnUnusedStubs());
+                annotation.failOnUnusedStubs(), annotation.propagateScope() || propagateParameter(context));
+    }
+
+    private static boolean propagateParameter(ExtensionContext context) {
+        return context.getConfigurationParameter(MockServer.PROPAGATE_SCOPE_PROPERTY).map(String::trim)
+                .filter("true"::equalsIgnoreCase).isPresent();
     }
 
     private static String urlParameter() {
