@@ -133,7 +133,11 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         if (!scope.config().propagateScope()) {
             return () -> { };
         }
-        return ScopePropagation.bind(context.getRequiredTestClass(), scope.engine().baseUrl(),
+        ExtensionContext withClass = context;
+        while (withClass.getTestClass().isEmpty() && withClass.getParent().isPresent()) {
+            withClass = withClass.getParent().get();      // a dynamic test's context has no class of its own
+        }
+        return ScopePropagation.bind(withClass.getRequiredTestClass(), scope.engine().baseUrl(),
                 scope.mock().scopeHeader());
     }
 
