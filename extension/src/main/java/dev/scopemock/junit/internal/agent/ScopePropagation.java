@@ -30,10 +30,11 @@ public final class ScopePropagation {
         } catch (IllegalStateException e) {
             throw new ExtensionConfigurationException("Scope propagation (@MockServer(propagateScope = true) or the"
                     + " scopemock.propagateScope configuration parameter) for " + testClass.getName() + " needs the"
-                    + " Scopemock agent, but it could not be installed in this JVM: " + e.getMessage() + ". Fix: let"
-                    + " the JVM attach to itself with -Djdk.attach.allowAttachSelf=true, or start it with"
-                    + " -javaagent:<path to byte-buddy-agent.jar>; or turn scope propagation off and send"
-                    + " mock.scopeHeader() from the system under test.", e);
+                    + " Scopemock agent, but it could not be installed in this JVM: " + e.getMessage() + ". Fix: start"
+                    + " the test JVM with -javaagent:<path to byte-buddy-agent.jar> (e.g. in Surefire's argLine), or"
+                    + " let it attach to itself (-Djdk.attach.allowAttachSelf=true, a JDK with the jdk.attach module,"
+                    + " no -XX:+DisableAttachMechanism); or turn scope propagation off and send mock.scopeHeader()"
+                    + " from the system under test.", e);
         }
         Thread thread = Thread.currentThread();
         Object previous = agent.bind(engine.getHost(), engine.getPort(), header.name(), header.value());
