@@ -116,8 +116,9 @@ final class AgentInstallation {
                 folder.deleteOnExit();
                 ClassInjector.UsingInstrumentation.of(folder, ClassInjector.UsingInstrumentation.Target.BOOTSTRAP,
                         instrumentation).injectRaw(classes);
-                for (File jar : folder.listFiles()) {
-                    jar.deleteOnExit();
+                File[] jars = folder.listFiles();
+                for (File jar : jars == null ? new File[0] : jars) {
+                    jar.deleteOnExit();     // the JVM keeps the jar open; it goes when the JVM exits
                 }
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("injecting the agent's runtime into the bootstrap class loader"
