@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The engine is started once per JVM run on a free loopback port (or on {@link #port()}), shared by every test
  * class and closed when the run ends; or, when {@link #url()} or the configuration parameter (or system property)
  * {@value #URL_PROPERTY} names one, an engine running elsewhere is used over its HTTP control API only. Safe with
- * JUnit's parallel execution: all state lives in the extension context, nothing JVM-global is changed.
+ * JUnit's parallel execution: all state lives in the extension context, nothing JVM-global is changed (except by
+ * the opt-in {@linkplain #propagateScope() scope-propagation agent}).
  *
  * <p>Misuse fails the affected tests before they run: an invalid {@code @Stub}/{@code @Chaos} or a {@code final} or
  * {@code static} {@code ScopedMock} field with an {@code ExtensionConfigurationException}, a {@code ScopedMock}
@@ -95,4 +96,30 @@ public @interface MockServer {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     Isolation isolation() default Isolation.HEADER;
+
+    /**
+     * The configuration parameter (or system property) that turns {@linkplain #propagateScope() scope propagation}
+     * on for every test class of the run when set to {@code true}: {@value}.
+     */
+    String PROPAGATE_SCOPE_PROPERTY = "scopemock.propagateScope";
+
+    /**
+     * Whether the scope-propagation agent adds the running test's scope header to HTTP requests aimed at the
+     * engine's host and port, so a system under test that does not forward the header still lands in the test's
+     * scope. Covers {@code java.net.http.HttpClient}, {@code HttpURLConnection}, and Apache HttpClient 5 and OkHttp
+     * when they are on the class path; the scope follows the test's thread (from before the first
+     * {@code @BeforeEach} to after the last {@code @AfterEach}), the threads it starts and the tasks it submits to
+     * executors. A header the request already carries for the scope is kept.
+     *
+     * <p>The agent is the extension's one deliberate JVM-global change: the first test that asks for it installs
+     * it (ByteBuddy attaching to the running JVM) and it stays until the JVM exits, though it only acts for tests
+     * that ask for it. When the JVM does not allow attaching, the test fails with an
+     * {@code ExtensionConfigurationException} naming the fix ({@code -Djdk.attach.allowAttachSelf=true} or
+     * {@code -javaagent:}). The {@value #PROPAGATE_SCOPE_PROPERTY} configuration parameter turns it on too.
+     *
+     * @return false (the default) to leave propagating the header to the system under test
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    boolean propagateScope() default false;
 }

@@ -19,9 +19,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param strict fail tests whose scope received unmatched requests
  * @param failOnUnusedStubs fail tests with stubs that were never called
  * @param isolation how tests' requests reach their scopes
+ * @param propagateScope add the test's scope header to requests for the engine (the agent), from the annotation or
+ *                       the {@value MockServer#PROPAGATE_SCOPE_PROPERTY} configuration parameter
  */
 record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs,
-                        Isolation isolation) {
+                        Isolation isolation, boolean propagateScope) {
 
     static MockServerConfig of(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
@@ -29,7 +31,7 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
         if (annotation == null) {
             String value = context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
             return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false,
-                    Isolation.HEADER);
+                    Isolation.HEADER, propagateParameter(context));
         }
         if (annotation.port() < 0 || annotation.port() > 65535) {
             throw new ExtensionConfigurationException("@MockServer(port = " + annotation.port() + ") on "
@@ -41,7 +43,13 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
         String value = fromAttribute ? annotation.url()
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
         return new MockServerConfig(parse(value, testClass, source), source, annotation.port(), annotation.strict(),
-                annotation.failOnUnusedStubs(), annotation.isolation());
+                annotation.failOnUnusedStubs(), annotation.isolation(),
+                annotation.propagateScope() || propagateParameter(context));
+    }
+
+    private static boolean propagateParameter(ExtensionContext context) {
+        return context.getConfigurationParameter(MockServer.PROPAGATE_SCOPE_PROPERTY).map(String::trim)
+                .filter("true"::equalsIgnoreCase).isPresent();
     }
 
     private static String urlParameter() {

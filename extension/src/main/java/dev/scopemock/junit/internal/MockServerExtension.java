@@ -1,6 +1,7 @@
 package dev.scopemock.junit.internal;
 
 import dev.scopemock.junit.ScopedMock;
+import dev.scopemock.junit.internal.agent.ScopePropagation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
@@ -31,6 +32,7 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
             ExtensionContext.Namespace.create(MockServerExtension.class);
     private static final String TEST_SCOPE = "test-scope";
     private static final String DYNAMIC_TESTS = "dynamic-tests";
+    private static final String PROPAGATION = "scope-propagation";
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -54,6 +56,10 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         for (FieldInjection.Target field : fields) {
             field.inject(injected);
         }
+        if (config.propagateScope()) {
+            context.getStore(NAMESPACE).put(PROPAGATION, ScopePropagation.bind(context.getRequiredTestClass(),
+                    engine.baseUrl(), scope.mock().scopeHeader()));
+        }
     }
 
     @Override
@@ -72,7 +78,15 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
                 attachReport(ownFailure.get(), context, scope, dynamic == null);
             }
         } finally {
-            scope.close();
+            try {
+                scope.close();
+            } finally {
+                ScopePropagation.Binding propagation = context.getStore(NAMESPACE).remove(PROPAGATION,
+                        ScopePropagation.Binding.class);
+                if (propagation != null) {
+                    propagation.close();
+                }
+            }
         }
     }
 
@@ -105,13 +119,27 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         TestScope scope = TestScope.create(factory.engine(), () -> ScopeNaming.nameFor(context), factory.config());
         try {
             scope.copyStubsOf(factory.mock());
-            try (AutoCloseable bound = dynamic.bind(scope.mock())) {
+            try (AutoCloseable bound = dynamic.bind(scope.mock());
+                 AutoCloseable propagation = propagate(context, scope)) {
                 invocation.proceed();
             }
             StrictnessCheck.run(context, scope, true);
         } finally {
             scope.close();
         }
+    }
+
+    /** The dynamic test's scope for the agent while it runs (the factory's again afterwards); nothing when off. */
+    private static AutoCloseable propagate(ExtensionContext context, TestScope scope) {
+        if (!scope.config().propagateScope()) {
+            return () -> { };
+        }
+        ExtensionContext withClass = context;
+        while (withClass.getTestClass().isEmpty() && withClass.getParent().isPresent()) {
+            withClass = withClass.getParent().get();      // a dynamic test's context has no class of its own
+        }
+        return ScopePropagation.bind(withClass.getRequiredTestClass(), scope.engine().baseUrl(),
+                scope.mock().scopeHeader());
     }
 
     @Override
