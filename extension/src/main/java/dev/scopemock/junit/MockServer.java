@@ -71,9 +71,12 @@ public @interface MockServer {
     int port() default 0;
 
     /**
-     * Whether a test fails when its scope received requests that matched none of its stubs.
+     * Whether a test fails when its scope received requests that matched none of its stubs, and when its scope
+     * received nothing at all while the engine received unscoped requests during the test that its stubs would have
+     * answered (the system under test did not forward the scope header; when not strict, that diagnosis is the
+     * report entry {@code scopemock.unscoped-requests}).
      *
-     * @return true (the default) to fail such tests with a report of the unmatched requests
+     * @return true (the default) to fail such tests with a report of the unmatched or unscoped requests
      */
     boolean strict() default true;
 
