@@ -1,6 +1,7 @@
 package dev.scopemock.junit;
 
 import dev.scopemock.junit.internal.MockServerExtension;
+import dev.scopemock.junit.internal.SharedEngineResolver;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value #URL_PROPERTY} names one, an engine running elsewhere is used over its HTTP control API only. Safe with
  * JUnit's parallel execution: all state lives in the extension context, nothing JVM-global is changed.
  *
+ * <p>A {@link SharedEngine} parameter (also of a {@code @BeforeAll} method) hands the engine's address to a system
+ * under test built once per class, such as a Spring application context via {@code @DynamicPropertySource}.
+ *
  * <p>Misuse fails the affected tests before they run: an invalid {@code @Stub}/{@code @Chaos} or a {@code final} or
  * {@code static} {@code ScopedMock} field with an {@code ExtensionConfigurationException}, a {@code ScopedMock}
  * parameter of a {@code @BeforeAll} method or constructor with a {@code ParameterResolutionException}.
@@ -45,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(MockServerExtension.class)
+@ExtendWith({MockServerExtension.class, SharedEngineResolver.class})
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface MockServer {
 
