@@ -6,6 +6,7 @@ import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.junit.RequestMatcher;
 import dev.scopemock.junit.ScopedMock;
 import dev.scopemock.junit.Times;
+import dev.scopemock.junit.internal.Diagnosis;
 import dev.scopemock.junit.internal.Verifier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +56,16 @@ final class ReceptionChecks {
         }
         int count = matching.size();
         if (!times.isSatisfiedBy(count)) {
+            String diagnosis = enough > count ? unscopedDiagnosis(mock, matches) : "";
             throw RequestChecks.failure(info, ShouldHaveReceived.shouldHaveReceived(mock.scopeName(), times, request,
-                    waited, all, matching, enough > count), Layout.times(count), times.toString());
+                    waited, all, matching, enough > count, diagnosis), Layout.times(count), times.toString());
         }
+    }
+
+    /** The unscoped requests of the test that the verification would have counted, or "" when there are none. */
+    private static String unscopedDiagnosis(ScopedMock mock, Predicate<RecordedRequest> matches) {
+        return Diagnosis.ofVerification(mock.scopeName(), matches, mock.registeredStubs(), mock.unscopedRequests())
+                .orElse("");
     }
 
     static void receivedNothing(AssertionInfo info, ScopedMock mock) {

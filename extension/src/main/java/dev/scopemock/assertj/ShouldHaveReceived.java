@@ -26,36 +26,43 @@ final class ShouldHaveReceived {
      *
      * @param waited the time waited, or null when the check did not wait
      * @param tooFew whether more requests could still have satisfied the count (then near misses are shown)
+     * @param diagnosis the unscoped requests that would have counted (see {@code Diagnosis}), or ""
      */
     static ErrorMessageFactory shouldHaveReceived(String scope, Times times, RequestMatcher expected, Duration waited,
                                                   List<RecordedRequest> all, List<RecordedRequest> matching,
-                                                  boolean tooFew) {
-        return new FailureMessage(() -> {
-            StringBuilder out = new StringBuilder("Expecting scope ").append(scope)
-                    .append(times.equals(Times.never()) ? " not to have received" : " to have received " + times)
-                    .append(waited == null ? "" : " within " + Layout.duration(waited))
-                    .append(":\n  ").append(expected).append('\n');
-            if (all.isEmpty()) {
-                return out.append("but it received 0 matching requests: the scope received no requests at all")
-                        .append(" (a request counts only when it carries the scope header \"").append(scope)
-                        .append("\")").toString();
-            }
-            List<RecordedRequest> others = new ArrayList<>(all);
-            others.removeAll(matching);
-            if (matching.isEmpty()) {
-                out.append("but it received 0 matching requests. Closest recorded requests:");
-                appendClosest(out, expected, others);
-                return out.toString();
-            }
-            out.append("but it received ").append(matching.size())
-                    .append(matching.size() == 1 ? " matching request:" : " matching requests:");
-            appendListed(out, matching);
-            if (tooFew && !others.isEmpty()) {
-                out.append("\nClosest other recorded requests:");
-                appendClosest(out, expected, others);
-            }
+                                                  boolean tooFew, String diagnosis) {
+        String appendix = diagnosis.isEmpty() ? "" : "\n" + diagnosis;
+        return new FailureMessage(() -> shouldHaveReceived(scope, times, expected, waited, all, matching, tooFew)
+                + appendix);
+    }
+
+    private static String shouldHaveReceived(String scope, Times times, RequestMatcher expected, Duration waited,
+                                             List<RecordedRequest> all, List<RecordedRequest> matching,
+                                             boolean tooFew) {
+        StringBuilder out = new StringBuilder("Expecting scope ").append(scope)
+                .append(times.equals(Times.never()) ? " not to have received" : " to have received " + times)
+                .append(waited == null ? "" : " within " + Layout.duration(waited))
+                .append(":\n  ").append(expected).append('\n');
+        if (all.isEmpty()) {
+            return out.append("but it received 0 matching requests: the scope received no requests at all")
+                    .append(" (a request counts only when it carries the scope header \"").append(scope)
+                    .append("\")").toString();
+        }
+        List<RecordedRequest> others = new ArrayList<>(all);
+        others.removeAll(matching);
+        if (matching.isEmpty()) {
+            out.append("but it received 0 matching requests. Closest recorded requests:");
+            appendClosest(out, expected, others);
             return out.toString();
-        });
+        }
+        out.append("but it received ").append(matching.size())
+                .append(matching.size() == 1 ? " matching request:" : " matching requests:");
+        appendListed(out, matching);
+        if (tooFew && !others.isEmpty()) {
+            out.append("\nClosest other recorded requests:");
+            appendClosest(out, expected, others);
+        }
+        return out.toString();
     }
 
     static ErrorMessageFactory shouldHaveReceivedNothing(String scope, List<RecordedRequest> all) {

@@ -1,6 +1,7 @@
 package dev.scopemock.junit;
 
 import dev.scopemock.junit.internal.MockServerExtension;
+import dev.scopemock.junit.internal.SharedEngineResolver;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * JUnit's parallel execution: all state lives in the extension context, nothing JVM-global is changed (except by
  * the opt-in {@linkplain #propagateScope() scope-propagation agent}).
  *
+ * <p>A {@link SharedEngine} parameter (also of a {@code @BeforeAll} method) hands the engine's address to a system
+ * under test built once per class, such as a Spring application context via {@code @DynamicPropertySource}.
+ *
  * <p>Misuse fails the affected tests before they run: an invalid {@code @Stub}/{@code @Chaos} or a {@code final} or
  * {@code static} {@code ScopedMock} field with an {@code ExtensionConfigurationException}, a {@code ScopedMock}
  * parameter of a {@code @BeforeAll} method or constructor with a {@code ParameterResolutionException}.
@@ -46,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(MockServerExtension.class)
+@ExtendWith({MockServerExtension.class, SharedEngineResolver.class})
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface MockServer {
 
@@ -72,9 +76,12 @@ public @interface MockServer {
     int port() default 0;
 
     /**
-     * Whether a test fails when its scope received requests that matched none of its stubs.
+     * Whether a test fails when its scope received requests that matched none of its stubs, and when its scope
+     * received nothing at all while the engine received unscoped requests during the test that its stubs would have
+     * answered (the system under test did not forward the scope header; when not strict, that diagnosis is the
+     * report entry {@code scopemock.unscoped-requests}).
      *
-     * @return true (the default) to fail such tests with a report of the unmatched requests
+     * @return true (the default) to fail such tests with a report of the unmatched or unscoped requests
      */
     boolean strict() default true;
 

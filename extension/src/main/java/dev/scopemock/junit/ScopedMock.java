@@ -2,6 +2,7 @@ package dev.scopemock.junit;
 
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.model.RecordedRequest;
+import dev.scopemock.junit.internal.Diagnosis;
 import dev.scopemock.junit.internal.EngineConnection;
 import dev.scopemock.junit.internal.Verifier;
 import java.net.URI;
@@ -52,6 +53,8 @@ public final class ScopedMock {
     private final AtomicLong clearedUpTo = new AtomicLong();
     /** For the mock of a {@code @TestFactory}: the mock of the dynamic test to act for; null otherwise. */
     private final Supplier<ScopedMock> router;
+    /** The engine's last global sequence when the scope was created: later unscoped requests are the test's. */
+    private final long unscopedMark;
 
     /** One stub this test registered. */
     record RegisteredStub(String id, String name, String payload, String origin) {
@@ -88,6 +91,7 @@ public final class ScopedMock {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.isolation = Objects.requireNonNull(isolation, "isolation");
         this.router = router;
+        this.unscopedMark = router == null ? engine.lastGlobalSequence() : 0;
     }
 
     /**
@@ -275,7 +279,8 @@ public final class ScopedMock {
         }
         List<RecordedRequest> all = requests();
         if (all.isEmpty()) {
-            throw new AssertionFailedError("Expecting a request in scope " + scope + " but none arrived");
+            throw new AssertionFailedError("Expecting a request in scope " + scope + " but none arrived"
+                    + Diagnosis.ofStubs(scope, registeredStubs(), unscopedRequests()).map(d -> "\n" + d).orElse(""));
         }
         return all.get(all.size() - 1);
     }
@@ -318,7 +323,7 @@ public final class ScopedMock {
             throw new IllegalStateException("interrupted while waiting for " + request, e);
         }
         throw new AssertionFailedError("Expecting a request within " + timeout.toMillis() + " ms:\n  " + request
-                + "\nbut " + describeReceived());
+                + "\nbut " + describeReceived() + unscopedDiagnosis(wanted));
     }
 
     /**
@@ -392,7 +397,7 @@ public final class ScopedMock {
         List<RecordedRequest> calls = callsTo(name);
         if (calls.isEmpty()) {
             throw new AssertionFailedError("Expecting stub \"" + name + "\" to have been called but it was not;\n"
-                    + describeReceived());
+                    + describeReceived() + stubDiagnosis(name));
         }
         return calls.get(calls.size() - 1);
     }
@@ -423,6 +428,9 @@ public final class ScopedMock {
                 others.forEach(o -> message.append("\n  ").append(Verifier.describe(o)));
             } else if (actual == 0) {
                 message.append("\nand no request arrived in scope ").append(scope);
+            }
+            if (Diagnosis.tooFew(times::isSatisfiedBy, actual)) {
+                message.append(stubDiagnosis(name));
             }
             throw new AssertionFailedError(message.toString(), times.toString(),
                     actual == 1 ? "1 time" : actual + " times");
@@ -552,6 +560,34 @@ public final class ScopedMock {
     static String withId(String payloadJson, String id) {
         return "{\"id\":" + JsonCodec.writeString(id) + ","
                 + payloadJson.substring(payloadJson.indexOf('{') + 1);
+    }
+
+    /**
+     * The requests the engine recorded without any scope header since this test's scope was created (and, like
+     * {@link #requests()}, since the last {@link #clearRequests()}), in arrival order: the system under test's calls
+     * that missed the scope, but also any parallel neighbour's unscoped calls. Used to diagnose failed checks.
+     *
+     * @return the global requests recorded during the test
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public List<RecordedRequest> unscopedRequests() {
+        if (router != null) {
+            return router.get().unscopedRequests();
+        }
+        return engine.globalRequestsAfter(Math.max(unscopedMark, clearedUpTo.get()));
+    }
+
+    /** The diagnosis of the unscoped requests that {@code wanted} accepts. */
+    private String unscopedDiagnosis(Predicate<RecordedRequest> wanted) {
+        return Diagnosis.ofVerification(scope, wanted, registeredStubs(), unscopedRequests())
+                .map(d -> "\n" + d).orElse("");
+    }
+
+    /** The diagnosis of the unscoped requests a named stub would have answered. */
+    private String stubDiagnosis(String name) {
+        RegisteredStub stub = require(name);
+        String[] row = {stub.id(), stub.name(), stub.origin(), stub.payload()};
+        return Diagnosis.ofStub(scope, row, unscopedRequests()).map(d -> "\n" + d).orElse("");
     }
 
     String describeReceived() {

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.scopemock.annotations.Stub;
 import dev.scopemock.junit.MockServer;
 import dev.scopemock.junit.ScopedMock;
+import dev.scopemock.junit.testkit.DiagnosisText;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -242,7 +243,11 @@ class ScopedMockAssertTest {
                 Expecting scope %1$s to have received at least 1 time:
                   POST /payment
                 but it received 0 matching requests: the scope received no requests at all (a request counts only \
-                when it carries the scope header "%1$s")""".formatted(mock.scopeName()));
+                when it carries the scope header "%1$s")
+                During this test the engine received 1 request without a scope header that the verification would \
+                have matched:
+                  POST /payment {"amount":42}
+                %2$s""".formatted(mock.scopeName(), DiagnosisText.fixes(mock.scopeName(), true)));
     }
 
     @Test

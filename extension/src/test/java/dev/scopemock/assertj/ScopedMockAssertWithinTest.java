@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.junit.MockServer;
 import dev.scopemock.junit.ScopedMock;
+import dev.scopemock.junit.testkit.DiagnosisText;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,7 +94,11 @@ class ScopedMockAssertWithinTest {
                         Expecting scope %1$s to have received at least 1 time within 600ms:
                           POST /callback
                         but it received 0 matching requests: the scope received no requests at all (a request counts \
-                        only when it carries the scope header "%1$s")""".formatted(mock.scopeName()));
+                        only when it carries the scope header "%1$s")
+                        During this test the engine received 1 request without a scope header that the verification \
+                        would have matched:
+                          POST /callback {}
+                        %2$s""".formatted(mock.scopeName(), DiagnosisText.fixes(mock.scopeName(), true)));
         long failedAt = System.nanoTime();
         assertThat(neighbour.get()).as("the neighbour's request was answered during the wait").isLessThan(failedAt);
     }

@@ -64,6 +64,15 @@ public interface EngineConnection extends AutoCloseable {
     RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
                                  Duration timeout) throws InterruptedException;
 
+    /**
+     * The highest sequence number among the global (unscoped) requests recorded so far, 0 when there are none: the
+     * mark from which {@link #globalRequestsAfter} lists the unscoped traffic of a test.
+     */
+    long lastGlobalSequence();
+
+    /** The global (unscoped) requests with a sequence above {@code afterSequence}, in arrival order. */
+    List<RecordedRequest> globalRequestsAfter(long afterSequence);
+
     @Override
     void close();
 }

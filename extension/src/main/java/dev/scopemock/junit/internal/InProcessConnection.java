@@ -110,6 +110,23 @@ public final class InProcessConnection implements EngineConnection {
     }
 
     @Override
+    public long lastGlobalSequence() {
+        List<RecordedRequest> global = engine.requests(null);
+        return global.isEmpty() ? 0 : global.get(global.size() - 1).sequence();
+    }
+
+    @Override
+    public List<RecordedRequest> globalRequestsAfter(long afterSequence) {
+        List<RecordedRequest> newer = new ArrayList<>();
+        for (RecordedRequest request : engine.requests(null)) {
+            if (request.sequence() > afterSequence && request.scope() == null) {
+                newer.add(request);
+            }
+        }
+        return newer;
+    }
+
+    @Override
     public RecordedRequest awaitRequest(String scope, long afterSequence, Predicate<RecordedRequest> condition,
                                         Duration timeout) throws InterruptedException {
         CompletableFuture<RecordedRequest> arrived = new CompletableFuture<>();

@@ -279,7 +279,8 @@ public final class NearMiss {
         }
     }
 
-    private static RequestMatcher matcherOf(String payload) {
+    /** The engine matcher of a stub payload, or null when it cannot be read. */
+    static RequestMatcher matcherOf(String payload) {
         try {
             StubDefinition stub = READER.read(JsonCodec.parseTree(payload.getBytes(StandardCharsets.UTF_8)),
                     List.of("body"));

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /** An engine running elsewhere (standalone, another JVM), driven over the HTTP control API only. */
@@ -30,6 +31,11 @@ final class RemoteConnection implements EngineConnection {
     private static final long LEGACY_PAUSE_MILLIS = 25;
 
     private final URI baseUrl;
+    /**
+     * The highest global sequence seen so far: global requests at or below it are older than any mark asked for
+     * from now on, so {@link #lastGlobalSequence()} lists only the newer ones instead of the whole global journal.
+     */
+    private final AtomicLong globalSeen = new AtomicLong();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -122,6 +128,32 @@ final class RemoteConnection implements EngineConnection {
             }
         }
         return own;
+    }
+
+    @Override
+    public long lastGlobalSequence() {
+        List<RecordedRequest> newer = globalRequestsAfter(globalSeen.get());
+        return newer.isEmpty() ? globalSeen.get() : newer.get(newer.size() - 1).sequence();
+    }
+
+    /**
+     * Lists {@code GET /__mock__/requests?after=N} without a scope header (the global view); an engine that ignores
+     * {@code after} answers with every global request, so the listing is filtered here too.
+     */
+    @Override
+    public List<RecordedRequest> globalRequestsAfter(long afterSequence) {
+        HttpResponse<String> response = send("GET", "/__mock__/requests?after=" + afterSequence, null, null);
+        expect(response, 200, "list global requests");
+        List<RecordedRequest> newer = new ArrayList<>();
+        for (JsonNode view : json(response).get("requests")) {
+            if (view.path("sequence").asLong() > afterSequence && textOrNull(view.get("scope")) == null) {
+                newer.add(toRequest(view));
+            }
+        }
+        if (!newer.isEmpty()) {
+            globalSeen.accumulateAndGet(newer.get(newer.size() - 1).sequence(), Math::max);
+        }
+        return newer;
     }
 
     /**

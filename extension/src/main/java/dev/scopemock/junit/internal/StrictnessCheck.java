@@ -12,7 +12,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The end-of-test checks over the scope's whole journal (unaffected by {@code clearRequests()}): requests that
  * matched no stub fail the test (when strict); stubs that served no request are published as the report entry
- * {@value #UNUSED_KEY}, or fail the test when configured.
+ * {@value #UNUSED_KEY}, or fail the test when configured; unscoped requests those stubs would have answered are
+ * diagnosed by {@link UnscopedTraffic}.
  */
 final class StrictnessCheck {
 
@@ -41,13 +42,19 @@ final class StrictnessCheck {
             failures.add(NearMiss.unmatchedReport(scope, unmatched));
         }
         String unused = checkUnused ? unusedReport(scope, served) : null;
+        boolean silent = checkUnused && journal.isEmpty();
+        String diagnosis = silent || !failures.isEmpty() || unused != null
+                ? UnscopedTraffic.diagnose(scope, served) : null;
         if (unused != null) {
             if (scope.config().failOnUnusedStubs()) {
                 failures.add(unused + "\n(@MockServer(failOnUnusedStubs = true) makes this a failure. Fix: remove"
                         + " the stubs the test does not need.)");
             } else {
-                context.publishReportEntry(UNUSED_KEY, unused);
+                context.publishReportEntry(UNUSED_KEY, unused + (diagnosis == null || silent ? "" : "\n" + diagnosis));
             }
+        }
+        if (diagnosis != null) {
+            UnscopedTraffic.report(context, scope, silent, diagnosis, failures);
         }
         if (!failures.isEmpty()) {
             throw new AssertionFailedError(String.join("\n\n", failures));
@@ -68,7 +75,7 @@ final class StrictnessCheck {
     }
 
     /** {@code registeredStubs()} row: id, name, origin ("fluent" for the fluent API), payload. */
-    private static String describe(String[] stub) {
+    static String describe(String[] stub) {
         String name = stub[1] == null ? "" : "\"" + stub[1] + "\" ";
         if (!"fluent".equals(stub[2])) {
             return stub[2];

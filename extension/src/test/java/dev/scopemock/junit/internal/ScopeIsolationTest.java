@@ -103,6 +103,16 @@ class ScopeIsolationTest {
         }
 
         @Override
+        public long lastGlobalSequence() {
+            return 0;
+        }
+
+        @Override
+        public List<RecordedRequest> globalRequestsAfter(long sequence) {
+            return List.of();
+        }
+
+        @Override
         public List<RecordedRequest> scopeRequests(String scope) {
             throw new UnsupportedOperationException();
         }
