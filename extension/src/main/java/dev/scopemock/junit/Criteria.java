@@ -52,6 +52,7 @@ public final class Criteria {
      * @param value the expected value
      * @return {@code $eq}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion eq(Object value) {
         return new Eq(value);
     }
@@ -62,6 +63,7 @@ public final class Criteria {
      * @param value the value to differ from
      * @return {@code $neq}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion neq(Object value) {
         return new Neq(value);
     }
@@ -72,6 +74,7 @@ public final class Criteria {
      * @param value the exclusive lower bound
      * @return {@code $gt}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion gt(Object value) {
         return new Gt(value);
     }
@@ -82,6 +85,7 @@ public final class Criteria {
      * @param value the inclusive lower bound
      * @return {@code $gte}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion gte(Object value) {
         return new Gte(value);
     }
@@ -92,6 +96,7 @@ public final class Criteria {
      * @param value the exclusive upper bound
      * @return {@code $lt}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion lt(Object value) {
         return new Lt(value);
     }
@@ -102,6 +107,7 @@ public final class Criteria {
      * @param value the inclusive upper bound
      * @return {@code $lte}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion lte(Object value) {
         return new Lte(value);
     }
@@ -113,6 +119,7 @@ public final class Criteria {
      * @param upper the upper bound
      * @return the criterion
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion between(Object lower, Object upper) {
         return new Between(lower, upper, true);
     }
@@ -124,6 +131,7 @@ public final class Criteria {
      * @param upper the exclusive upper bound
      * @return the criterion
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion betweenExclusive(Object lower, Object upper) {
         return new Between(lower, upper, false);
     }
@@ -134,6 +142,7 @@ public final class Criteria {
      * @param items criteria that must all match
      * @return {@code $and}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion and(Criterion... items) {
         return new And(List.of(items));
     }
@@ -144,6 +153,7 @@ public final class Criteria {
      * @param items criteria of which one must match
      * @return {@code $or}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion or(Criterion... items) {
         return new Or(List.of(items));
     }
@@ -155,6 +165,7 @@ public final class Criteria {
      * @param right the second criterion
      * @return the criterion
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion xor(Criterion left, Criterion right) {
         return new Xor(left, right);
     }
@@ -165,6 +176,7 @@ public final class Criteria {
      * @param criterion the criterion to negate
      * @return {@code $not}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion not(Criterion criterion) {
         return new Not(criterion);
     }
@@ -176,6 +188,7 @@ public final class Criteria {
      * @param inner a criterion or literal
      * @return the criterion
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion json(Object inner) {
         return new Json(wrap(inner));
     }
@@ -187,6 +200,7 @@ public final class Criteria {
      * @return the criterion
      * @throws IllegalArgumentException when the text is not JSON
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion jsonEquals(String jsonText) {
         return new Json(new Eq(parseJson(jsonText)));
     }
@@ -197,6 +211,7 @@ public final class Criteria {
      * @param items values or criteria that must all be found
      * @return {@code $contains}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion contains(Object... items) {
         return new Contains(wrapAll(items));
     }
@@ -207,6 +222,7 @@ public final class Criteria {
      * @param items values or criteria matching the elements in order
      * @return {@code $contains_exactly}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion containsExactly(Object... items) {
         return new ContainsExactly(wrapAll(items));
     }
@@ -217,6 +233,7 @@ public final class Criteria {
      * @param pattern a regular expression matched at the start (Python {@code re.match})
      * @return {@code $regex}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion regex(String pattern) {
         return Regex.of(pattern);
     }
@@ -227,6 +244,7 @@ public final class Criteria {
      * @param length a length or a criterion over it
      * @return {@code $length}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion length(Object length) {
         return new Length(wrap(length));
     }
@@ -237,6 +255,7 @@ public final class Criteria {
      * @param keyValues required keys and their values or criteria; other keys allowed
      * @return {@code $key_values}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion keyValues(Map<String, ?> keyValues) {
         return new KeyValues(wrapMap(keyValues));
     }
@@ -247,6 +266,7 @@ public final class Criteria {
      * @param keyValues exactly these keys with these values or criteria
      * @return {@code $exact_key_values}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion exactKeyValues(Map<String, ?> keyValues) {
         return new ExactKeyValues(wrapMap(keyValues));
     }
@@ -256,6 +276,7 @@ public final class Criteria {
      *
      * @return {@code $even}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion even() {
         return new Even();
     }
@@ -265,6 +286,7 @@ public final class Criteria {
      *
      * @return {@code $odd}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion odd() {
         return new Odd();
     }
@@ -275,6 +297,7 @@ public final class Criteria {
      * @param value the text to equal, ignoring case
      * @return {@code $ignore_case}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Criterion ignoreCase(String value) {
         return new IgnoreCase(value);
     }

@@ -42,6 +42,7 @@ public final class MockResponse {
      *
      * @return the response
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static MockResponse ok() {
         return status(200);
     }
@@ -53,6 +54,7 @@ public final class MockResponse {
      * @return the response
      * @throws IllegalArgumentException for other statuses
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static MockResponse status(int status) {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("status must be between 200 and 599, found " + status);
@@ -66,6 +68,7 @@ public final class MockResponse {
      * @param text the body
      * @return a new response
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withBody(String text) {
         return new MockResponse(status, headers, Kind.TEXT, Objects.requireNonNull(text, "text"));
     }
@@ -77,6 +80,7 @@ public final class MockResponse {
      * @return a new response
      * @throws IllegalArgumentException when the text is not JSON
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withJson(String json) {
         return new MockResponse(status, headers, Kind.JSON, Criteria.parseJson(json));
     }
@@ -88,6 +92,7 @@ public final class MockResponse {
      * @param template the template
      * @return a new response
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withTemplate(String template) {
         return new MockResponse(status, headers, Kind.TEMPLATE, Objects.requireNonNull(template, "template"));
     }
@@ -99,6 +104,7 @@ public final class MockResponse {
      * @param value the value
      * @return a new response
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withHeader(String name, String value) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
         copy.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
@@ -110,6 +116,7 @@ public final class MockResponse {
      *
      * @return the status
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public int status() {
         return status;
     }
@@ -119,6 +126,7 @@ public final class MockResponse {
      *
      * @return an ordered JSON map
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public Map<String, Object> toWire() {
         Map<String, Object> wireHeaders = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : headers) {

@@ -58,6 +58,7 @@ public @interface MockServer {
      * The configuration parameter (or system property) naming a remote engine's base URL, used when {@link #url()}
      * is empty: {@value}.
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String URL_PROPERTY = "scopemock.url";
 
     /**
@@ -65,6 +66,7 @@ public @interface MockServer {
      *
      * @return the URL, empty for an in-process engine (or the {@value #URL_PROPERTY} property)
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String url() default "";
 
     /**
@@ -73,6 +75,7 @@ public @interface MockServer {
      *
      * @return the port, 0 for a free one
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     int port() default 0;
 
     /**
@@ -83,6 +86,7 @@ public @interface MockServer {
      *
      * @return true (the default) to fail such tests with a report of the unmatched or unscoped requests
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     boolean strict() default true;
 
     /**
@@ -91,6 +95,7 @@ public @interface MockServer {
      *
      * @return false (the default) to only report unused stubs
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     boolean failOnUnusedStubs() default false;
 
     /**
@@ -108,6 +113,7 @@ public @interface MockServer {
      * The configuration parameter (or system property) that turns {@linkplain #propagateScope() scope propagation}
      * on for every test class of the run when set to {@code true}: {@value}.
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String PROPAGATE_SCOPE_PROPERTY = "scopemock.propagateScope";
 
     /**

@@ -33,6 +33,7 @@ public final class NamedStub {
      *
      * @param response the new response
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void respondWith(MockResponse response) {
         mock.replaceAction(name, Map.of("response", response.toWire()));
     }
@@ -42,6 +43,7 @@ public final class NamedStub {
      *
      * @return the name
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String name() {
         return name;
     }

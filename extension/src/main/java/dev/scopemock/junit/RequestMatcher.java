@@ -49,6 +49,7 @@ public final class RequestMatcher {
      *
      * @return a matcher without constraints
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher anyRequest() {
         return new RequestMatcher(null, null, Map.of(), Map.of(), null, null);
     }
@@ -59,6 +60,7 @@ public final class RequestMatcher {
      * @param path the path; {@code {param}} segments match any one segment in stubs
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher path(String path) {
         return anyRequest().withPath(path);
     }
@@ -69,6 +71,7 @@ public final class RequestMatcher {
      * @param path a criterion over the decoded path, e.g. {@code Criteria.regex("/orders/\\d+")}
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher path(Criterion path) {
         return new RequestMatcher(Objects.requireNonNull(path, "path"), null, Map.of(), Map.of(), null, null);
     }
@@ -79,6 +82,7 @@ public final class RequestMatcher {
      * @param path the path
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher get(String path) {
         return path(path).method("GET");
     }
@@ -89,6 +93,7 @@ public final class RequestMatcher {
      * @param path the path
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher post(String path) {
         return path(path).method("POST");
     }
@@ -99,6 +104,7 @@ public final class RequestMatcher {
      * @param path the path
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher put(String path) {
         return path(path).method("PUT");
     }
@@ -109,6 +115,7 @@ public final class RequestMatcher {
      * @param path the path
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher patch(String path) {
         return path(path).method("PATCH");
     }
@@ -119,6 +126,7 @@ public final class RequestMatcher {
      * @param path the path
      * @return the matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static RequestMatcher delete(String path) {
         return path(path).method("DELETE");
     }
@@ -133,6 +141,7 @@ public final class RequestMatcher {
      * @param newMethod the method, e.g. {@code "POST"}
      * @return a new matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RequestMatcher method(String newMethod) {
         if (Objects.requireNonNull(newMethod, "method").isBlank()) {
             throw new IllegalArgumentException("method must not be blank");
@@ -147,6 +156,7 @@ public final class RequestMatcher {
      * @param value the exact value, or a {@link Criterion} over it
      * @return a new matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RequestMatcher withHeader(String name, Object value) {
         return new RequestMatcher(path, method, plus(headers, name.toLowerCase(Locale.ROOT), value), query, body,
                 host);
@@ -159,6 +169,7 @@ public final class RequestMatcher {
      * @param value the exact decoded value, or a {@link Criterion} over it
      * @return a new matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RequestMatcher withQuery(String name, Object value) {
         return new RequestMatcher(path, method, headers, plus(query, name, value), body, host);
     }
@@ -169,6 +180,7 @@ public final class RequestMatcher {
      * @param expected the text or criterion
      * @return a new matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RequestMatcher withBody(Object expected) {
         if (!(expected instanceof String) && !(expected instanceof Criterion)) {
             throw new IllegalArgumentException("withBody takes a String or a Criterion; for JSON use withJson(..)");
@@ -183,6 +195,7 @@ public final class RequestMatcher {
      * @return a new matcher
      * @throws IllegalArgumentException when the text is not JSON
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RequestMatcher withJson(String json) {
         return new RequestMatcher(path, method, headers, query, Criteria.jsonEquals(json), host);
     }
@@ -193,6 +206,7 @@ public final class RequestMatcher {
      * @param expected the host, or a {@link Criterion}
      * @return a new matcher
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RequestMatcher withHost(Object expected) {
         return new RequestMatcher(path, method, headers, query, body, expected);
     }
@@ -202,6 +216,7 @@ public final class RequestMatcher {
      *
      * @return an ordered JSON map
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
         put(wire, "path", path);

@@ -25,6 +25,7 @@ public record ScopeHeader(String name, String value) {
      * @param name the header name
      * @param value the header value
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public ScopeHeader {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -117,6 +117,7 @@ public final class ScopedMock {
      *
      * @return the URL, without a trailing slash
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public URI baseUrl() {
         if (router != null) {
             return router.get().baseUrl();
@@ -129,6 +130,7 @@ public final class ScopedMock {
      *
      * @return the port
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public int port() {
         return baseUrl().getPort();
     }
@@ -152,6 +154,7 @@ public final class ScopedMock {
      *
      * @return the scope name
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String scopeName() {
         if (router != null) {
             return router.get().scopeName();
@@ -166,6 +169,7 @@ public final class ScopedMock {
      *
      * @return name (the scope) and value
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public ScopeHeader scopeHeader() {
         if (router != null) {
             return router.get().scopeHeader();
@@ -179,6 +183,7 @@ public final class ScopedMock {
      * @param request which requests it answers
      * @return the builder; finish it with a {@code respondWith…} call
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public StubBuilder whenRequestedWith(RequestMatcher request) {
         if (router != null) {
             return router.get().whenRequestedWith(request);
@@ -202,6 +207,7 @@ public final class ScopedMock {
      * @return the stub id
      * @throws IllegalArgumentException naming every rule the payload breaks
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String stubJson(String payloadJson) {
         if (router != null) {
             return router.get().stubJson(payloadJson);
@@ -223,6 +229,7 @@ public final class ScopedMock {
      * @param request which requests count
      * @return true when one or more did
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean confirmRequest(RequestMatcher request) {
         return confirmRequest(request, Times.atLeast(1));
     }
@@ -234,6 +241,7 @@ public final class ScopedMock {
      * @param times the expected count
      * @return the verdict
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean confirmRequest(RequestMatcher request, Times times) {
         return times.isSatisfiedBy(count(request));
     }
@@ -244,6 +252,7 @@ public final class ScopedMock {
      * @param request which requests count
      * @return the count
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public int count(RequestMatcher request) {
         return Verifier.matching(requests(), request.toWire()).size();
     }
@@ -253,6 +262,7 @@ public final class ScopedMock {
      *
      * @return an immutable list
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public List<RecordedRequest> requests() {
         if (router != null) {
             return router.get().requests();
@@ -273,6 +283,7 @@ public final class ScopedMock {
      * @return the request
      * @throws AssertionFailedError when none arrived
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RecordedRequest lastRequest() {
         if (router != null) {
             return router.get().lastRequest();
@@ -288,6 +299,7 @@ public final class ScopedMock {
     /**
      * Forgets the requests recorded so far: {@link #requests()} and verifications see only later ones.
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void clearRequests() {
         if (router != null) {
             router.get().clearRequests();
@@ -308,6 +320,7 @@ public final class ScopedMock {
      * @return the first matching request
      * @throws AssertionFailedError when none arrived in time, listing what did arrive
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RecordedRequest awaitRequest(RequestMatcher request, Duration timeout) {
         if (router != null) {
             return router.get().awaitRequest(request, timeout);
@@ -355,6 +368,7 @@ public final class ScopedMock {
      * @return the handle
      * @throws IllegalArgumentException when no stub has that name (the message lists the declared names)
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public NamedStub stub(String name) {
         if (router != null) {
             return router.get().stub(name);
@@ -369,6 +383,7 @@ public final class ScopedMock {
      * @param name the stub name
      * @return the requests
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public List<RecordedRequest> callsTo(String name) {
         if (router != null) {
             return router.get().callsTo(name);
@@ -390,6 +405,7 @@ public final class ScopedMock {
      * @return the request
      * @throws AssertionFailedError when it served none
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public RecordedRequest lastCallTo(String name) {
         if (router != null) {
             return router.get().lastCallTo(name);
@@ -409,6 +425,7 @@ public final class ScopedMock {
      * @param times the expected count
      * @throws AssertionFailedError with expected and actual counts otherwise
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void received(String name, Times times) {
         if (router != null) {
             router.get().received(name, times);
@@ -443,6 +460,7 @@ public final class ScopedMock {
      * @param name the stub name
      * @throws AssertionFailedError listing the calls otherwise
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public void assertNotCalled(String name) {
         if (router != null) {
             router.get().assertNotCalled(name);

@@ -38,6 +38,7 @@ public record SharedEngine(URI baseUrl) {
      *
      * @param baseUrl the engine's base URL
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public SharedEngine {
         Objects.requireNonNull(baseUrl, "baseUrl");
     }
@@ -47,6 +48,7 @@ public record SharedEngine(URI baseUrl) {
      *
      * @return the port
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public int port() {
         return baseUrl.getPort();
     }

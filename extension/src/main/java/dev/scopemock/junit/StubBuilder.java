@@ -46,6 +46,7 @@ public final class StubBuilder {
      * @param jitter the maximum extra delay
      * @return this builder
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public StubBuilder withLatency(Duration base, Duration jitter) {
         if (base.isNegative() || jitter.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative, found " + base + " and " + jitter);
@@ -62,6 +63,7 @@ public final class StubBuilder {
      * @param delay the delay
      * @return this builder
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public StubBuilder withLatency(Duration delay) {
         return withLatency(delay, Duration.ZERO);
     }
@@ -72,6 +74,7 @@ public final class StubBuilder {
      * @param probability in [0, 1]
      * @return this builder
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public StubBuilder withConnectionDrop(double probability) {
         if (!(probability >= 0.0 && probability <= 1.0)) {
             throw new IllegalArgumentException("probability must be in [0, 1], found " + probability);
@@ -86,6 +89,7 @@ public final class StubBuilder {
      * @param calls the limit, not negative
      * @return this builder
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public StubBuilder maxCalls(int calls) {
         if (calls < 0) {
             throw new IllegalArgumentException("maxCalls must not be negative, found " + calls);
@@ -100,6 +104,7 @@ public final class StubBuilder {
      * @param stubName unique within the test
      * @return this builder
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public StubBuilder named(String stubName) {
         if (Objects.requireNonNull(stubName, "name").isBlank()) {
             throw new IllegalArgumentException("a stub name must not be blank");
@@ -114,6 +119,7 @@ public final class StubBuilder {
      * @param response the response
      * @return the stub id
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String respondWith(MockResponse response) {
         return register(Map.of("response", response.toWire()));
     }
@@ -125,6 +131,7 @@ public final class StubBuilder {
      * @param json JSON text
      * @return the stub id
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String respondWithJson(int status, String json) {
         return respondWith(MockResponse.status(status).withJson(json));
     }
@@ -136,6 +143,7 @@ public final class StubBuilder {
      * @param template a Jinja template with the {@code request.*} variables
      * @return the stub id
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String respondWithTemplate(int status, String template) {
         return respondWith(MockResponse.status(status).withTemplate(template));
     }
@@ -147,6 +155,7 @@ public final class StubBuilder {
      * @param data the events' data (templates)
      * @return the stub id
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String respondWithSse(Duration delay, String... data) {
         if (data.length == 0) {
             throw new IllegalArgumentException("an SSE stream needs at least one event");
@@ -167,6 +176,7 @@ public final class StubBuilder {
      * @param url the target
      * @return the stub id
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String proxyTo(URI url) {
         Map<String, Object> proxy = new LinkedHashMap<>();
         proxy.put("url", url.toString());

@@ -29,6 +29,7 @@ public record Times(Criterion criterion, String description) {
      * @param criterion the count criterion
      * @param description the human description
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public Times {
         Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(description, "description");
@@ -40,6 +41,7 @@ public record Times(Criterion criterion, String description) {
      * @param n the count, not negative
      * @return the expectation
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Times exactly(int n) {
         return new Times(new Eq((long) nonNegative(n)), "exactly " + plural(n));
     }
@@ -49,6 +51,7 @@ public record Times(Criterion criterion, String description) {
      *
      * @return the expectation
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Times once() {
         return exactly(1);
     }
@@ -58,6 +61,7 @@ public record Times(Criterion criterion, String description) {
      *
      * @return the expectation
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Times never() {
         return new Times(new Eq(0L), "never");
     }
@@ -68,6 +72,7 @@ public record Times(Criterion criterion, String description) {
      * @param n the minimum
      * @return the expectation
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Times atLeast(int n) {
         return new Times(new Gte((long) nonNegative(n)), "at least " + plural(n));
     }
@@ -78,6 +83,7 @@ public record Times(Criterion criterion, String description) {
      * @param n the maximum
      * @return the expectation
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Times atMost(int n) {
         return new Times(new Lte((long) nonNegative(n)), "at most " + plural(n));
     }
@@ -89,6 +95,7 @@ public record Times(Criterion criterion, String description) {
      * @param max the maximum, not below {@code min}
      * @return the expectation
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static Times between(int min, int max) {
         if (max < min) {
             throw new IllegalArgumentException("between(" + min + ", " + max + "): max must not be below min");
@@ -103,6 +110,7 @@ public record Times(Criterion criterion, String description) {
      * @param count the number of matching requests
      * @return true when it does
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public boolean isSatisfiedBy(int count) {
         return criterion.test((long) count);
     }
