@@ -37,6 +37,7 @@ public @interface Chaos {
      *
      * @return the base latency, 0 for none
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     long latencyMs() default 0;
 
     /**
@@ -44,6 +45,7 @@ public @interface Chaos {
      *
      * @return the jitter in milliseconds
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     long jitterMs() default 0;
 
     /**
@@ -51,5 +53,6 @@ public @interface Chaos {
      *
      * @return the drop probability, 0 for never
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     double connectionDropProbability() default 0.0;
 }

@@ -44,6 +44,7 @@ public @interface Stub {
      *
      * @return the name, empty for an anonymous stub
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String name() default "";
 
     /**
@@ -52,6 +53,7 @@ public @interface Stub {
      *
      * @return the path pattern, empty to match any path
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String path() default "";
 
     /**
@@ -59,6 +61,7 @@ public @interface Stub {
      *
      * @return the method, empty to match any method
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String method() default "";
 
     /**
@@ -66,6 +69,7 @@ public @interface Stub {
      *
      * @return header lines
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String[] headers() default {};
 
     /**
@@ -73,6 +77,7 @@ public @interface Stub {
      *
      * @return query pairs
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String[] query() default {};
 
     /**
@@ -80,6 +85,7 @@ public @interface Stub {
      *
      * @return the body, empty to match any body
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String requestBody() default "";
 
     /**
@@ -88,6 +94,7 @@ public @interface Stub {
      *
      * @return JSON text, empty to match any body
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String json() default "";
 
     /**
@@ -95,6 +102,7 @@ public @interface Stub {
      *
      * @return the host, empty to match any host
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String host() default "";
 
     /**
@@ -102,6 +110,7 @@ public @interface Stub {
      *
      * @return 200 to 599
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     int status() default 200;
 
     /**
@@ -109,6 +118,7 @@ public @interface Stub {
      *
      * @return header lines
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String[] responseHeaders() default {};
 
     /**
@@ -116,6 +126,7 @@ public @interface Stub {
      *
      * @return the body
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String body() default "";
 
     /**
@@ -123,6 +134,7 @@ public @interface Stub {
      *
      * @return JSON text
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String responseJson() default "";
 
     /**
@@ -130,6 +142,7 @@ public @interface Stub {
      *
      * @return the template
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String template() default "";
 
     /**
@@ -138,6 +151,7 @@ public @interface Stub {
      *
      * @return the resource path, for example {@code "stubs/order.json"}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     String bodyFile() default "";
 
     /**
@@ -145,6 +159,7 @@ public @interface Stub {
      *
      * @return the limit, {@code -1} for unlimited
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     int maxCalls() default -1;
 
     /**
@@ -152,5 +167,6 @@ public @interface Stub {
      *
      * @return an empty array or one {@link Chaos}
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     Chaos[] chaos() default {};
 }

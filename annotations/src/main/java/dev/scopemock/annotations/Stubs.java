@@ -25,5 +25,6 @@ public @interface Stubs {
      *
      * @return the repeated annotations
      */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     Stub[] value();
 }
