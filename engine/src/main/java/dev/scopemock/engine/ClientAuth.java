@@ -14,7 +14,7 @@ public enum ClientAuth {
     /** No client certificate is asked for (the default). */
     NONE,
 
-    /** A client certificate is asked for; a client without one is still served, a client with an untrusted one is not. */
+    /** A client certificate is asked for: a client without one is still served, one with an untrusted one is not. */
     WANT,
 
     /** A client certificate signed by the engine's CA is required: without one the TLS handshake fails. */

@@ -66,7 +66,8 @@ public record ClientCertificate(PrivateKey privateKey, X509Certificate certifica
     }
 
     /**
-     * The private key in unencrypted PKCS#8 PEM form ({@code -----BEGIN PRIVATE KEY-----}), e.g. for {@code curl --key}.
+     * The private key in unencrypted PKCS#8 PEM form ({@code -----BEGIN PRIVATE KEY-----}), e.g. for
+     * {@code curl --key}.
      *
      * @return PEM text
      */

@@ -70,7 +70,8 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
      * @return the defaults
      */
     public static EngineOptions defaults() {
-        return new EngineOptions("127.0.0.1", 0, DEFAULT_JOURNAL_CAPACITY, DEFAULT_MAX_BODY_BYTES, List.of(), HttpsOptions.disabled());
+        return new EngineOptions("127.0.0.1", 0, DEFAULT_JOURNAL_CAPACITY, DEFAULT_MAX_BODY_BYTES, List.of(),
+                HttpsOptions.disabled());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.http.HttpVersion;
@@ -91,8 +92,7 @@ class Http2Test {
                 new HttpClientTransportOverHTTP2(new HTTP2Client()));
         jetty.start();
         try {
-            ContentResponse response = jetty.newRequest(http("/hello")).timeout(10, java.util.concurrent.TimeUnit.SECONDS)
-                    .send();
+            ContentResponse response = jetty.newRequest(http("/hello")).timeout(10, TimeUnit.SECONDS).send();
 
             assertThat(response.getVersion()).isEqualTo(HttpVersion.HTTP_2);
             assertThat(response.getStatus()).isEqualTo(200);
@@ -112,8 +112,8 @@ class Http2Test {
 
     @Test
     void recordsBodyOfPostSentOverH2AndH2c() throws Exception {
-        engine.addStubJson(null, "{\"request\": {\"path\": \"/orders\", \"method\": \"POST\"}, \"action\": {\"response\":"
-                + " {\"status_code\": 201, \"headers\": {}, \"body\": \"created\"}}}");
+        engine.addStubJson(null, "{\"request\": {\"path\": \"/orders\", \"method\": \"POST\"},"
+                + " \"action\": {\"response\": {\"status_code\": 201, \"headers\": {}, \"body\": \"created\"}}}");
         HttpRequest.Builder post = HttpRequest.newBuilder().timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 7}"));
 
@@ -161,7 +161,8 @@ class Http2Test {
         assertThat(before.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(after.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(after.body()).isEqualTo("hi");
-        assertThat(engine.requests(null)).extracting(RecordedRequest::path).containsExactly("/hello", "/drop", "/hello");
+        assertThat(engine.requests(null)).extracting(RecordedRequest::path)
+                .containsExactly("/hello", "/drop", "/hello");
     }
 
     @Test

@@ -13,7 +13,8 @@ final class ServerChain {
     }
 
     static X509Certificate[] fetch(URI https, SSLContext trusting) throws IOException {
-        try (SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket(https.getHost(), https.getPort())) {
+        try (SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket(https.getHost(),
+                https.getPort())) {
             socket.setSoTimeout(10_000);
             socket.startHandshake();
             return (X509Certificate[]) socket.getSession().getPeerCertificates();

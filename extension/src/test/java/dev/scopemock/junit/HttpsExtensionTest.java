@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.scopemock.annotations.Stub;
 import dev.scopemock.engine.ClientAuth;
 import dev.scopemock.engine.EngineOptions;
 import dev.scopemock.engine.HttpsOptions;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -95,6 +97,30 @@ class HttpsExtensionTest {
                             + " (from the scopemock.url configuration parameter) serves no HTTPS: its GET /__mock__"
                             + " reports no https_url. Fix: start it with --https-port 0 (and --ca-out FILE for"
                             + " other processes), or remove https = true.");
+        }
+    }
+
+    @Test
+    void readmeExamplePasses() {
+        EngineExecutionResults results = TestKit.fixtures().run(PaymentApiTestCase.class);
+
+        assertThat(describe(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    /** The README's example, verbatim apart from the fixture marker. */
+    @Fixture
+    @MockServer(https = true)
+    static class PaymentApiTestCase {
+        @Test
+        @Stub(path = "/payments/7", responseJson = "{\"status\": \"paid\"}")
+        void readsPaymentOverHttps(ScopedMock mock) throws Exception {
+            HttpClient http = HttpClient.newBuilder().sslContext(mock.sslContext()).build();   // trusts the engine's CA
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/payments/7"))
+                    .header(mock.scopeHeader().name(), mock.scopeHeader().value()).build(), BodyHandlers.ofString());
+
+            assertThat(response.body()).isEqualTo("{\"status\":\"paid\"}");
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);   // negotiated with ALPN
         }
     }
 

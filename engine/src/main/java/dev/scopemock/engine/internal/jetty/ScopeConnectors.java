@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Creates scopes, opening a dedicated port for those that ask: a {@link ScopeConnector} on a free port of the
  * engine's bind address, added to the running server and closed with the scope. The port speaks what the engine's
- * ports speak ({@link Protocols#dedicated()}): HTTP/1.1 and h2c, and when the engine serves HTTPS, TLS too. The thread pool grows by one
+ * ports speak ({@link Protocols#dedicated()}): HTTP/1.1 and h2c, and when the engine serves HTTPS, TLS too. The
+ * thread pool grows by one
  * thread per open port (its selector), so open ports never starve request handling.
  */
 public final class ScopeConnectors {

@@ -98,7 +98,8 @@ public final class CertificateAuthority {
         ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
         String commonName = dnsNames.isEmpty() ? ipAddresses.get(0) : dnsNames.get(0);
         return issue(commonName, KeyPurposeId.id_kp_serverAuth,
-                KeyUsage.digitalSignature | KeyUsage.keyEncipherment, new GeneralNames(names.toArray(new GeneralName[0])));
+                KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+                new GeneralNames(names.toArray(new GeneralName[0])));
     }
 
     /**

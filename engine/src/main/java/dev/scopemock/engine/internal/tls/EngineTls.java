@@ -66,7 +66,8 @@ public final class EngineTls implements AutoCloseable {
         random.nextBytes(id);
         CertificateAuthority ca = CertificateAuthority.generate("Scopemock engine CA " + HexFormat.of().formatHex(id));
         if (options.certificate() instanceof ServerCertificate.FromKeyStore own) {
-            return new EngineTls(ca, own.keyStore(), own.alias(), own.password(), lastOfChain(own), options.clientAuth());
+            return new EngineTls(ca, own.keyStore(), own.alias(), own.password(), lastOfChain(own),
+                    options.clientAuth());
         }
         List<String> names = new ArrayList<>(LOOPBACK_NAMES);
         List<String> addresses = new ArrayList<>(LOOPBACK_ADDRESSES);
