@@ -13,11 +13,13 @@ import org.apiguardian.api.API;
  * @param journalCapacity how many requests each scope (and the global space) keeps; older ones are evicted
  * @param maxBodyBytes the largest request body accepted
  * @param stubFiles start-up stub files or directories of {@code *.json} files, loaded as global stubs in order
+ * @param https whether and how an HTTPS port is opened next to the HTTP port; {@link HttpsOptions#disabled()} by
+ *              default
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EngineOptions(String bindAddress, int port, int journalCapacity, int maxBodyBytes,
-                            List<Path> stubFiles) {
+                            List<Path> stubFiles, HttpsOptions https) {
 
     /** The default number of requests kept per scope. */
     public static final int DEFAULT_JOURNAL_CAPACITY = 10_000;
@@ -32,6 +34,7 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
      * @param journalCapacity journal bound
      * @param maxBodyBytes body limit
      * @param stubFiles start-up files
+     * @param https HTTPS options
      */
     public EngineOptions {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -45,15 +48,30 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
             throw new IllegalArgumentException("maxBodyBytes must not be negative, found " + maxBodyBytes);
         }
         stubFiles = List.copyOf(stubFiles);
+        Objects.requireNonNull(https, "https");
     }
 
     /**
-     * Loopback, a free port, default bounds, no stub files.
+     * Options without HTTPS.
+     *
+     * @param bindAddress address
+     * @param port port
+     * @param journalCapacity journal bound
+     * @param maxBodyBytes body limit
+     * @param stubFiles start-up files
+     */
+    public EngineOptions(String bindAddress, int port, int journalCapacity, int maxBodyBytes, List<Path> stubFiles) {
+        this(bindAddress, port, journalCapacity, maxBodyBytes, stubFiles, HttpsOptions.disabled());
+    }
+
+    /**
+     * Loopback, a free port, default bounds, no stub files, no HTTPS.
      *
      * @return the defaults
      */
     public static EngineOptions defaults() {
-        return new EngineOptions("127.0.0.1", 0, DEFAULT_JOURNAL_CAPACITY, DEFAULT_MAX_BODY_BYTES, List.of());
+        return new EngineOptions("127.0.0.1", 0, DEFAULT_JOURNAL_CAPACITY, DEFAULT_MAX_BODY_BYTES, List.of(),
+                HttpsOptions.disabled());
     }
 
     /**
@@ -63,7 +81,7 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
      * @return a copy
      */
     public EngineOptions withPort(int newPort) {
-        return new EngineOptions(bindAddress, newPort, journalCapacity, maxBodyBytes, stubFiles);
+        return new EngineOptions(bindAddress, newPort, journalCapacity, maxBodyBytes, stubFiles, https);
     }
 
     /**
@@ -73,7 +91,7 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
      * @return a copy
      */
     public EngineOptions withBindAddress(String address) {
-        return new EngineOptions(address, port, journalCapacity, maxBodyBytes, stubFiles);
+        return new EngineOptions(address, port, journalCapacity, maxBodyBytes, stubFiles, https);
     }
 
     /**
@@ -83,7 +101,7 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
      * @return a copy
      */
     public EngineOptions withJournalCapacity(int capacity) {
-        return new EngineOptions(bindAddress, port, capacity, maxBodyBytes, stubFiles);
+        return new EngineOptions(bindAddress, port, capacity, maxBodyBytes, stubFiles, https);
     }
 
     /**
@@ -93,6 +111,19 @@ public record EngineOptions(String bindAddress, int port, int journalCapacity, i
      * @return a copy
      */
     public EngineOptions withStubFiles(List<Path> files) {
-        return new EngineOptions(bindAddress, port, journalCapacity, maxBodyBytes, files);
+        return new EngineOptions(bindAddress, port, journalCapacity, maxBodyBytes, files, https);
+    }
+
+    /**
+     * These options with HTTPS settings, e.g. {@code withHttps(HttpsOptions.onFreePort())} for an HTTPS port on a free
+     * port next to the HTTP one.
+     *
+     * @param newHttps the HTTPS options
+     * @return a copy
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public EngineOptions withHttps(HttpsOptions newHttps) {
+        return new EngineOptions(bindAddress, port, journalCapacity, maxBodyBytes, stubFiles, newHttps);
     }
 }

@@ -1,6 +1,12 @@
 package dev.scopemock.engine;
 
+import dev.scopemock.engine.internal.tls.Pem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -9,14 +15,19 @@ import org.apiguardian.api.API;
 /**
  * Runs the engine standalone:
  * {@code java -jar scopemock-engine-<version>-standalone.jar --port 8910 [--bind 127.0.0.1] [--stubs FILE_OR_DIR]...
- * [--journal-limit N]}. Prints {@code Scopemock engine listening on <url>} when ready and stops cleanly on SIGTERM.
+ * [--journal-limit N] [--https-port N [--client-auth none|want|need] [--ca-out FILE]]}. Prints
+ * {@code Scopemock engine listening on <url>} when ready (a second such line with the {@code https://} URL when
+ * {@code --https-port} is given, after the CA certificate has been written to the {@code --ca-out} file) and stops
+ * cleanly on SIGTERM.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Main {
 
-    private static final List<String> OPTIONS = List.of("--port", "--bind", "--stubs", "--journal-limit");
+    private static final List<String> OPTIONS = List.of("--port", "--bind", "--stubs", "--journal-limit",
+            "--https-port", "--client-auth", "--ca-out");
+    private static final String LISTENING = "Scopemock engine listening on ";
 
     private Main() {
     }
@@ -28,9 +39,9 @@ public final class Main {
      * @throws InterruptedException when interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {
-        EngineOptions options;
+        Arguments arguments;
         try {
-            options = parse(args);
+            arguments = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("scopemock: " + e.getMessage());
             System.err.println(usage());
@@ -39,11 +50,22 @@ public final class Main {
         }
         MockEngine engine;
         try {
-            engine = MockEngine.start(options);
+            engine = MockEngine.start(arguments.options());
         } catch (RuntimeException e) {
             System.err.println("scopemock: could not start: " + e.getMessage());
             System.exit(1);
             return;
+        }
+        if (arguments.caOut() != null) {
+            try {
+                writeAtomically(arguments.caOut(), Pem.certificate(engine.caCertificate()));
+            } catch (IOException e) {
+                engine.close();
+                System.err.println("scopemock: could not write the CA certificate to " + arguments.caOut() + ": "
+                        + e.getMessage() + ". Fix: give --ca-out a writable file path.");
+                System.exit(1);
+                return;
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,14 +73,36 @@ public final class Main {
             System.out.println("Scopemock engine stopped");
             stopped.countDown();
         }, "scopemock-shutdown"));
-        System.out.println("Scopemock engine listening on " + engine.baseUrl());
+        System.out.println(LISTENING + engine.baseUrl());
+        if (engine.hasHttps()) {
+            System.out.println(LISTENING + engine.httpsBaseUrl());
+        }
         System.out.flush();
         stopped.await();
     }
 
-    static EngineOptions parse(String[] args) {
+    /** Writes the file under a temporary name first, so a process waiting for it never reads half of it. */
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+        try {
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The engine options and where to write the CA certificate (null: nowhere). */
+    record Arguments(EngineOptions options, Path caOut) {
+    }
+
+    static Arguments parse(String[] args) {
         EngineOptions options = EngineOptions.defaults().withPort(8910);
         List<Path> stubFiles = new ArrayList<>();
+        HttpsOptions https = null;
+        ClientAuth clientAuth = ClientAuth.NONE;
+        Path caOut = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -77,10 +121,38 @@ public final class Main {
                 case "--bind" -> options = options.withBindAddress(value);
                 case "--stubs" -> stubFiles.add(Path.of(value));
                 case "--journal-limit" -> options = options.withJournalCapacity(integer(arg, value));
+                case "--https-port" -> https = HttpsOptions.onPort(port(arg, value));
+                case "--client-auth" -> clientAuth = clientAuth(value);
+                case "--ca-out" -> caOut = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return options.withStubFiles(stubFiles);
+        if (https == null && (clientAuth != ClientAuth.NONE || caOut != null)) {
+            throw new IllegalArgumentException((caOut != null ? "--ca-out" : "--client-auth") + " needs HTTPS;"
+                    + " add --https-port N (0 for a free port)");
+        }
+        if (https != null) {
+            options = options.withHttps(https.withClientAuth(clientAuth));
+        }
+        return new Arguments(options.withStubFiles(stubFiles), caOut);
+    }
+
+    private static int port(String option, String value) {
+        int port = integer(option, value);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " takes a port from 0 to 65535, found " + port);
+        }
+        return port;
+    }
+
+    private static ClientAuth clientAuth(String value) {
+        return switch (value) {
+            case "none" -> ClientAuth.NONE;
+            case "want" -> ClientAuth.WANT;
+            case "need" -> ClientAuth.NEED;
+            default -> throw new IllegalArgumentException("--client-auth takes none, want or need, found '" + value
+                    + "'");
+        };
     }
 
     private static int integer(String option, String value) {
@@ -93,6 +165,7 @@ public final class Main {
 
     private static String usage() {
         return "usage: java -jar scopemock-engine-standalone.jar [--port 8910] [--bind 127.0.0.1]"
-                + " [--stubs FILE_OR_DIR]... [--journal-limit 10000]";
+                + " [--stubs FILE_OR_DIR]... [--journal-limit 10000]"
+                + " [--https-port N [--client-auth none|want|need] [--ca-out FILE]]";
     }
 }

@@ -5,6 +5,7 @@ import dev.scopemock.engine.criteria.CriterionException;
 import dev.scopemock.engine.internal.core.EngineCore;
 import dev.scopemock.engine.internal.jetty.EngineHandler;
 import dev.scopemock.engine.internal.jetty.JsonErrorHandler;
+import dev.scopemock.engine.internal.jetty.Protocols;
 import dev.scopemock.engine.internal.jetty.ScopeConnectors;
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.internal.json.StubFileReader;
@@ -13,6 +14,7 @@ import dev.scopemock.engine.internal.match.RegisteredStub;
 import dev.scopemock.engine.internal.respond.ResponderRuntime;
 import dev.scopemock.engine.internal.respond.TemplateEngine;
 import dev.scopemock.engine.internal.scope.ScopeState;
+import dev.scopemock.engine.internal.tls.EngineTls;
 import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.engine.model.RequestMatcher;
 import dev.scopemock.engine.model.ResponseAction;
@@ -26,16 +28,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import org.apiguardian.api.API;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -60,6 +64,12 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * dedicated port}, else a {@code /__scope__/{name}} path prefix (stripped before matching and recording), else a
  * header named after the scope.
  *
+ * <p>With {@link EngineOptions#withHttps(HttpsOptions)} the engine also serves HTTPS on a second port
+ * ({@link #httpsBaseUrl()}) with a certificate signed by a CA generated for this engine, in memory; clients trust it
+ * through {@link #clientSslContext()} or {@link #trustStore()}, and nothing JVM-global changes. Every port speaks
+ * HTTP/1.1 and HTTP/2: h2c on the plain port (prior knowledge or {@code Upgrade: h2c}), h2 negotiated with ALPN on the
+ * HTTPS port.
+ *
  * <p>Thread-safe. Scope names are compared lower-cased; {@code null} as a scope means the global space.
  *
  * @since 0.1
@@ -67,12 +77,18 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MockEngine implements AutoCloseable {
 
+    // Over STYLE's 500 lines on purpose: this is the one Java API of the engine (DESIGN.md), so every capability has
+    // its documented entry point here; the bodies are one-line delegations (EngineCore, ScopeConnectors, EngineTls).
+
     private final EngineCore core;
     private final TemplateEngine templates;
     private final StubPayloadReader stubReader;
     private final Server server;
     private final HttpClient proxyClient;
     private final ServerConnector connector;
+    /** The HTTPS connector and the TLS material, or null when the engine serves no HTTPS. */
+    private final ServerConnector httpsConnector;
+    private final EngineTls tls;
     private final ScopeConnectors scopeConnectors;
     private final String bindAddress;
 
@@ -100,16 +116,24 @@ public final class MockEngine implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setUriCompliance(UriCompliance.UNSAFE);
-        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(options.bindAddress());
-        connector.setPort(options.port());
-        connector.setReuseAddress(true);
-        server.addConnector(connector);
-        this.scopeConnectors = new ScopeConnectors(core, server, threads, http, options.bindAddress());
+        this.tls = options.https().enabled() ? EngineTls.create(options.https(), options.bindAddress()) : null;
+        Protocols protocols = new Protocols(http, tls);
+        this.connector = listen(new ServerConnector(server, 1, 1, protocols.plain()), options.port());
+        this.httpsConnector = tls == null ? null : listen(new ServerConnector(server, 1, 1,
+                protocols.https(tls.clientAuth())), options.https().port());
+        this.scopeConnectors = new ScopeConnectors(core, server, threads, protocols, options.bindAddress());
         server.setHandler(new EngineHandler(core, scopeConnectors, stubReader, new ResponderRuntime(scheduler,
-                proxyClient, templates), options.bindAddress(), options.maxBodyBytes()));
+                proxyClient, templates), options.bindAddress(), options.maxBodyBytes(), this::httpsUrlOrNull, tls));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(0);
+    }
+
+    private ServerConnector listen(ServerConnector added, int port) {
+        added.setHost(bindAddress);
+        added.setPort(port);
+        added.setReuseAddress(true);
+        server.addConnector(added);
+        return added;
     }
 
     /**
@@ -188,11 +212,12 @@ public final class MockEngine implements AutoCloseable {
      * @return the URL, without a trailing slash
      */
     public URI baseUrl() {
+        return URI.create("http://" + urlHost() + ":" + port());
+    }
+
+    private String urlHost() {
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
-        if (host.equals("0.0.0.0")) {
-            host = "127.0.0.1";
-        }
-        return URI.create("http://" + host + ":" + port());
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host;
     }
 
     /**
@@ -202,6 +227,125 @@ public final class MockEngine implements AutoCloseable {
      */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /**
+     * Whether the engine serves HTTPS ({@link EngineOptions#withHttps(HttpsOptions)}).
+     *
+     * @return true when {@link #httpsBaseUrl()} and the TLS methods can be used
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public boolean hasHttps() {
+        return tls != null;
+    }
+
+    /**
+     * The base URL of mock traffic over HTTPS, for example {@code https://127.0.0.1:45322}: the same stubs, scopes
+     * and journal as {@link #baseUrl()}, with HTTP/2 (ALPN) and HTTP/1.1. Clients trust it through
+     * {@link #clientSslContext()} or {@link #trustStore()}.
+     *
+     * @return the URL, without a trailing slash
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public URI httpsBaseUrl() {
+        requireHttps("httpsBaseUrl()");
+        return URI.create("https://" + urlHost() + ":" + httpsConnector.getLocalPort());
+    }
+
+    private URI httpsUrlOrNull() {
+        return tls == null ? null : httpsBaseUrl();
+    }
+
+    /**
+     * The certificate clients must trust to accept the engine's HTTPS certificate: the CA generated for this engine
+     * (or the last certificate of a {@linkplain ServerCertificate#fromKeyStore user-supplied chain}). Write it as PEM
+     * for other processes with {@code --ca-out} (standalone) or {@code GET /__mock__/ca.pem}.
+     *
+     * @return the CA certificate
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public X509Certificate caCertificate() {
+        requireHttps("caCertificate()");
+        return tls.trustAnchor();
+    }
+
+    /**
+     * A new in-memory PKCS#12 trust store holding {@link #caCertificate()} (alias {@code scopemock-ca}), for clients
+     * configured with a {@code TrustManagerFactory}. Nothing JVM-global changes.
+     *
+     * @return a new key store on each call
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public KeyStore trustStore() {
+        requireHttps("trustStore()");
+        return tls.trustStore();
+    }
+
+    /**
+     * A new client {@link SSLContext} that trusts the engine's certificate, for example
+     * {@code HttpClient.newBuilder().sslContext(engine.clientSslContext())}. The JVM's default context is not touched.
+     *
+     * @return a new context on each call
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public SSLContext clientSslContext() {
+        requireHttps("clientSslContext()");
+        return tls.clientContext(null);
+    }
+
+    /**
+     * Issues a client certificate for mutual TLS, signed by the engine's CA (valid for a few days; kept in memory).
+     * An engine started with {@link ClientAuth#NEED} accepts clients presenting it and refuses the others.
+     *
+     * @param commonName the certificate's CN, e.g. {@code payment-service}
+     * @return the key, the certificate and the CA certificate
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public ClientCertificate issueClientCertificate(String commonName) {
+        requireHttps("issueClientCertificate(String)");
+        if (commonName == null || commonName.isBlank()) {
+            throw new IllegalArgumentException("issueClientCertificate: expected a common name such as"
+                    + " \"payment-service\", found " + (commonName == null ? "null" : "a blank string"));
+        }
+        return tls.issueClient(commonName);
+    }
+
+    /**
+     * A new client {@link SSLContext} that trusts the engine's certificate and presents {@code certificate}.
+     *
+     * <pre>{@code
+     * SSLContext mutual = engine.clientSslContext(engine.issueClientCertificate("payment-service"));
+     * HttpClient client = HttpClient.newBuilder().sslContext(mutual).build();
+     * }</pre>
+     *
+     * @param certificate a client certificate, usually from {@link #issueClientCertificate(String)}
+     * @return a new context
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public SSLContext clientSslContext(ClientCertificate certificate) {
+        requireHttps("clientSslContext(ClientCertificate)");
+        return tls.clientContext(java.util.Objects.requireNonNull(certificate, "certificate"));
+    }
+
+    private void requireHttps(String method) {
+        if (tls == null) {
+            throw new IllegalStateException("MockEngine." + method + ": expected an engine serving HTTPS, found one"
+                    + " started without it. Fix: start it with EngineOptions.defaults().withHttps("
+                    + "HttpsOptions.onFreePort()) (standalone: --https-port 0).");
+        }
     }
 
     /**
@@ -453,6 +597,9 @@ public final class MockEngine implements AutoCloseable {
             core.reset();
             scopeConnectors.closeAll();
             server.stop();
+            if (tls != null) {
+                tls.close();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("the engine did not stop cleanly: " + e.getMessage(), e);
         }

@@ -1,16 +1,24 @@
 package dev.scopemock.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.engine.support.ChildJvm;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +27,8 @@ class StandaloneMainTest {
     private static final String MAIN = "dev.scopemock.engine.Main";
     private static final String LISTENING = "Scopemock engine listening on ";
     private static final String USAGE = "usage: java -jar scopemock-engine-standalone.jar [--port 8910]"
-            + " [--bind 127.0.0.1] [--stubs FILE_OR_DIR]... [--journal-limit 10000]\n";
+            + " [--bind 127.0.0.1] [--stubs FILE_OR_DIR]... [--journal-limit 10000]"
+            + " [--https-port N [--client-auth none|want|need] [--ca-out FILE]]\n";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
@@ -67,6 +76,81 @@ class StandaloneMainTest {
             assertThat(missingValueExit).isEqualTo(2);
             assertThat(missingValue.stderr()).isEqualTo("scopemock: option --stubs needs a value\n" + USAGE);
         }
+    }
+
+    @Test
+    void servesHttpsNextToHttpAndWritesTheCaCertificateForOtherProcesses() throws Exception {
+        Path stubs = Files.writeString(dir.resolve("demo.json"), "[{\"request\": {\"path\": \"/demo\"},"
+                + " \"action\": {\"response\": {\"status_code\": 200, \"headers\": {}, \"body\": \"demo\"}}}]");
+        Path caFile = dir.resolve("scopemock-ca.pem");
+
+        try (ChildJvm main = ChildJvm.start(MAIN, "--port", "0", "--https-port", "0", "--ca-out", caFile.toString(),
+                "--stubs", stubs.toString())) {
+            String http = main.awaitStdoutLine(LISTENING, TIMEOUT);
+            String https = main.awaitStdoutLine(LISTENING, TIMEOUT);
+            URI httpsBase = URI.create(https.substring(LISTENING.length()));
+            String pem = Files.readString(caFile);
+            HttpClient trusting = HttpClient.newBuilder().sslContext(trustingOnly(pem)).build();
+            HttpResponse<String> overHttps = trusting.send(HttpRequest.newBuilder(httpsBase.resolve("/demo"))
+                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> caOverHttp = get(URI.create(http.substring(LISTENING.length()) + "/__mock__/ca.pem"));
+
+            assertThat(http).matches("Scopemock engine listening on http://127\\.0\\.0\\.1:\\d+");
+            assertThat(https).matches("Scopemock engine listening on https://127\\.0\\.0\\.1:\\d+");
+            assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
+            assertThat(caOverHttp.body()).isEqualTo(pem);
+            assertThat(overHttps.statusCode()).isEqualTo(200);
+            assertThat(overHttps.body()).isEqualTo("demo");
+            assertThat(overHttps.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(Files.exists(dir.resolve("scopemock-ca.pem.tmp"))).isFalse();
+        }
+    }
+
+    @Test
+    void refusesClientsWithoutCertificateWhenStartedWithClientAuthNeed() throws Exception {
+        Path caFile = dir.resolve("ca.pem");
+
+        try (ChildJvm main = ChildJvm.start(MAIN, "--port", "0", "--https-port", "0", "--client-auth", "need",
+                "--ca-out", caFile.toString())) {
+            main.awaitStdoutLine(LISTENING, TIMEOUT);
+            URI httpsBase = URI.create(main.awaitStdoutLine(LISTENING, TIMEOUT).substring(LISTENING.length()));
+            HttpClient anonymous = HttpClient.newBuilder().sslContext(trustingOnly(Files.readString(caFile))).build();
+
+            assertThatThrownBy(() -> anonymous.send(HttpRequest.newBuilder(httpsBase.resolve("/x")).timeout(TIMEOUT)
+                    .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class)
+                    .hasMessage("Received fatal alert: bad_certificate");
+        }
+    }
+
+    @Test
+    void exitsWithTwoOnBadHttpsArguments() {
+        try (ChildJvm badMode = ChildJvm.start(MAIN, "--https-port", "0", "--client-auth", "maybe");
+             ChildJvm noHttps = ChildJvm.start(MAIN, "--ca-out", "ca.pem");
+             ChildJvm badPort = ChildJvm.start(MAIN, "--https-port", "70000")) {
+
+            assertThat(badMode.awaitExit(TIMEOUT)).isEqualTo(2);
+            assertThat(badMode.stderr()).isEqualTo("scopemock: --client-auth takes none, want or need, found 'maybe'\n"
+                    + USAGE);
+            assertThat(noHttps.awaitExit(TIMEOUT)).isEqualTo(2);
+            assertThat(noHttps.stderr()).isEqualTo("scopemock: --ca-out needs HTTPS; add --https-port N (0 for a free"
+                    + " port)\n" + USAGE);
+            assertThat(badPort.awaitExit(TIMEOUT)).isEqualTo(2);
+            assertThat(badPort.stderr()).isEqualTo("scopemock: --https-port takes a port from 0 to 65535, found 70000\n"
+                    + USAGE);
+        }
+    }
+
+    /** What another process does with the {@code --ca-out} file: trust that certificate and nothing else. */
+    private static SSLContext trustingOnly(String pem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("scopemock", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
     }
 
     @Test

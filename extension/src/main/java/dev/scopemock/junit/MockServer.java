@@ -110,6 +110,23 @@ public @interface MockServer {
     Isolation isolation() default Isolation.HEADER;
 
     /**
+     * Whether {@link ScopedMock#baseUrl()} is the engine's HTTPS URL, e.g. {@code https://127.0.0.1:41235} (with
+     * {@link Isolation#PORT}, {@code https://} on the scope's own port; with {@link Isolation#PATH_PREFIX}, the HTTPS
+     * URL plus the prefix). The certificate is signed by a CA generated in memory for the engine: hand
+     * {@link ScopedMock#sslContext()} to the system under test's HTTP client. Nothing JVM-global changes: the default
+     * {@code SSLContext}, {@code HttpsURLConnection} defaults and system properties stay as they are.
+     *
+     * <p>The in-process engine serves HTTP and HTTPS at once (same stubs and scopes), whichever class started it; a
+     * remote engine must have been started with {@code --https-port}, or the test fails with an
+     * {@code ExtensionConfigurationException}. Both ports speak HTTP/2 as well as HTTP/1.1.
+     *
+     * @return false (the default) for plain HTTP
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    boolean https() default false;
+
+    /**
      * The configuration parameter (or system property) that turns {@linkplain #propagateScope() scope propagation}
      * on for every test class of the run when set to {@code true}: {@value}.
      */

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
@@ -109,7 +110,8 @@ public final class ScopedMock {
     }
 
     /**
-     * The base URL for the system under test. It depends on {@link #isolation()}: the engine's URL, for example
+     * The base URL for the system under test ({@code https://} with {@link MockServer#https()}; trust it with
+     * {@link #sslContext()}). It depends on {@link #isolation()}: the engine's URL, for example
      * {@code http://127.0.0.1:41234} ({@link Isolation#HEADER}; send {@link #scopeHeader()} too), the scope's own port,
      * for example {@code http://127.0.0.1:43917} ({@link Isolation#PORT}), or the engine's URL with the scope's path
      * prefix, for example {@code http://127.0.0.1:41234/__scope__/checkouttest-pays-1a2b3c}
@@ -133,6 +135,48 @@ public final class ScopedMock {
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public int port() {
         return baseUrl().getPort();
+    }
+
+    /**
+     * A client {@link SSLContext} that trusts the engine's HTTPS certificate (a CA generated for the engine, in
+     * memory): hand it to the system under test's HTTP client when {@link #baseUrl()} is an {@code https://} URL
+     * ({@link MockServer#https()}). Nothing JVM-global changes. In process it comes from the engine; with a remote
+     * engine it is built from {@code GET /__mock__/ca.pem}, fetched once per connection.
+     *
+     * <pre>{@code
+     * HttpClient client = HttpClient.newBuilder().sslContext(mock.sslContext()).build();
+     * client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/orders")).build(), ofString());  // 200
+     * HttpClient.newHttpClient().send(...);  // SSLHandshakeException: the JVM's default trust knows no such CA
+     * }</pre>
+     *
+     * @return the same thread-safe context on each call for one engine
+     * @throws IllegalStateException when the engine serves no HTTPS (a remote engine started without
+     *                               {@code --https-port})
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public SSLContext sslContext() {
+        return engine.sslContext();
+    }
+
+    /**
+     * A new client {@link SSLContext} that trusts the engine and presents a client certificate issued by the engine's
+     * CA for {@code commonName}, for an engine that asks for client certificates (mutual TLS: a standalone engine
+     * started with {@code --client-auth need|want}, or a {@code MockEngine} with {@code ClientAuth.NEED}). With a
+     * remote engine the certificate and its key come from {@code POST /__mock__/client-certificates}.
+     *
+     * @param commonName the certificate's CN, e.g. {@code payment-service}
+     * @return a new context
+     * @throws IllegalStateException when the engine serves no HTTPS
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public SSLContext clientSslContext(String commonName) {
+        if (commonName == null || commonName.isBlank()) {
+            throw new IllegalArgumentException("clientSslContext: expected a common name such as \"payment-service\","
+                    + " found " + (commonName == null ? "null" : "a blank string"));
+        }
+        return engine.clientSslContext(commonName);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * What the extension needs from an engine, whether it runs in this JVM ({@link InProcessConnection}) or elsewhere
@@ -14,6 +15,31 @@ public interface EngineConnection extends AutoCloseable {
 
     /** The base URL of mock traffic. */
     URI baseUrl();
+
+    /** The base URL of mock traffic over HTTPS, or null when the engine serves no HTTPS. */
+    default URI httpsUrl() {
+        return null;
+    }
+
+    /**
+     * A client context trusting the engine's HTTPS certificate (the same instance on every call: SSLContexts are
+     * thread-safe).
+     *
+     * @throws IllegalStateException when the engine serves no HTTPS
+     */
+    default SSLContext sslContext() {
+        throw new IllegalStateException(getClass().getName() + " cannot hand out TLS trust");
+    }
+
+    /**
+     * A new client context trusting the engine and presenting a certificate issued by the engine's CA for
+     * {@code commonName} (mutual TLS).
+     *
+     * @throws IllegalStateException when the engine serves no HTTPS
+     */
+    default SSLContext clientSslContext(String commonName) {
+        throw new IllegalStateException(getClass().getName() + " cannot issue client certificates");
+    }
 
     /**
      * Creates a scope.

@@ -1,6 +1,7 @@
 package dev.scopemock.junit.internal;
 
 import dev.scopemock.engine.EngineOptions;
+import dev.scopemock.engine.HttpsOptions;
 import dev.scopemock.engine.InvalidPayloadException;
 import dev.scopemock.engine.MockEngine;
 import dev.scopemock.engine.ScopeExistsException;
@@ -16,14 +17,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
-/** An engine started in this JVM on a loopback port, driven through {@link MockEngine} directly. */
+/**
+ * An engine started in this JVM on a loopback port, driven through {@link MockEngine} directly. The extension's engine
+ * always serves HTTPS too, on a second free loopback port, so that any test class of the run may ask for it whichever
+ * class started the engine; its CA lives in memory and is trusted only by the contexts handed out here.
+ */
 public final class InProcessConnection implements EngineConnection {
 
     private final MockEngine engine;
+    /** Built on first use; guarded by {@code this}. */
+    private SSLContext trusting;
 
     InProcessConnection(int port) {
-        this(MockEngine.start(EngineOptions.defaults().withPort(port)));
+        this(MockEngine.start(EngineOptions.defaults().withPort(port).withHttps(HttpsOptions.onFreePort())));
     }
 
     /**
@@ -39,6 +47,24 @@ public final class InProcessConnection implements EngineConnection {
     @Override
     public URI baseUrl() {
         return engine.baseUrl();
+    }
+
+    @Override
+    public URI httpsUrl() {
+        return engine.hasHttps() ? engine.httpsBaseUrl() : null;
+    }
+
+    @Override
+    public synchronized SSLContext sslContext() {
+        if (trusting == null) {
+            trusting = engine.clientSslContext();
+        }
+        return trusting;
+    }
+
+    @Override
+    public SSLContext clientSslContext(String commonName) {
+        return engine.clientSslContext(engine.issueClientCertificate(commonName));
     }
 
     @Override

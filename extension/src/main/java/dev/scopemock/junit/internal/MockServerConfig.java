@@ -21,9 +21,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param isolation how tests' requests reach their scopes
  * @param propagateScope add the test's scope header to requests for the engine (the agent), from the annotation or
  *                       the {@value MockServer#PROPAGATE_SCOPE_PROPERTY} configuration parameter
+ * @param https whether tests get the engine's HTTPS URL
  */
 record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs,
-                        Isolation isolation, boolean propagateScope) {
+                        Isolation isolation, boolean propagateScope, boolean https) {
 
     static MockServerConfig of(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
@@ -31,7 +32,7 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
         if (annotation == null) {
             String value = context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
             return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false,
-                    Isolation.HEADER, propagateParameter(context));
+                    Isolation.HEADER, propagateParameter(context), false);
         }
         if (annotation.port() < 0 || annotation.port() > 65535) {
             throw new ExtensionConfigurationException("@MockServer(port = " + annotation.port() + ") on "
@@ -44,7 +45,7 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
         return new MockServerConfig(parse(value, testClass, source), source, annotation.port(), annotation.strict(),
                 annotation.failOnUnusedStubs(), annotation.isolation(),
-                annotation.propagateScope() || propagateParameter(context));
+                annotation.propagateScope() || propagateParameter(context), annotation.https());
     }
 
     private static boolean propagateParameter(ExtensionContext context) {

@@ -58,7 +58,7 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         }
         if (config.propagateScope()) {
             context.getStore(NAMESPACE).put(PROPAGATION, ScopePropagation.bind(context.getRequiredTestClass(),
-                    engine.baseUrl(), scope.mock().scopeHeader()));
+                    TestScope.engineUrl(engine, config), scope.mock().scopeHeader()));
         }
     }
 
@@ -138,8 +138,8 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         while (withClass.getTestClass().isEmpty() && withClass.getParent().isPresent()) {
             withClass = withClass.getParent().get();      // a dynamic test's context has no class of its own
         }
-        return ScopePropagation.bind(withClass.getRequiredTestClass(), scope.engine().baseUrl(),
-                scope.mock().scopeHeader());
+        return ScopePropagation.bind(withClass.getRequiredTestClass(), TestScope.engineUrl(scope.engine(),
+                scope.config()), scope.mock().scopeHeader());
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /** An engine running elsewhere (standalone, another JVM), driven over the HTTP control API only. */
 final class RemoteConnection implements EngineConnection {
@@ -31,6 +32,10 @@ final class RemoteConnection implements EngineConnection {
     private static final long LEGACY_PAUSE_MILLIS = 25;
 
     private final URI baseUrl;
+    private final URI httpsUrl;
+    /** The engine's CA certificate and the context trusting it, fetched on first use; guarded by {@code this}. */
+    private String caPem;
+    private SSLContext trusting;
     /**
      * The highest global sequence seen so far: global requests at or below it are older than any mark asked for
      * from now on, so {@link #lastGlobalSequence()} lists only the newer ones instead of the whole global journal.
@@ -49,11 +54,63 @@ final class RemoteConnection implements EngineConnection {
             throw new IllegalStateException("the engine at " + this.baseUrl + " did not answer GET /__mock__ with"
                     + " 200 (it answered " + welcome.statusCode() + "); is it a Scopemock engine?");
         }
+        this.httpsUrl = httpsUrl(this.baseUrl, json(welcome).get("https_url"));
+    }
+
+    /**
+     * The engine's HTTPS URL on the host this connection uses (the engine reports its own bind address, which this
+     * JVM may reach by another name); null when the welcome document reports none.
+     */
+    private static URI httpsUrl(URI baseUrl, JsonNode reported) {
+        if (reported == null || !reported.isTextual()) {
+            return null;
+        }
+        int port = URI.create(reported.textValue()).getPort();
+        return URI.create("https://" + baseUrl.getRawAuthority().replaceFirst(":\\d+$", "") + ":" + port);
     }
 
     @Override
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public URI httpsUrl() {
+        return httpsUrl;
+    }
+
+    /** Fetches {@code GET /__mock__/ca.pem} once per connection. */
+    @Override
+    public synchronized SSLContext sslContext() {
+        if (trusting == null) {
+            trusting = TlsContexts.fromPem(caPem(), null);
+        }
+        return trusting;
+    }
+
+    /** {@code POST /__mock__/client-certificates}: the engine issues the certificate and hands out its key. */
+    @Override
+    public SSLContext clientSslContext(String commonName) {
+        String ca = caPem();
+        HttpResponse<String> response = send("POST", "/__mock__/client-certificates", null,
+                "{\"common_name\":" + JsonCodec.writeString(commonName) + "}");
+        expect(response, 201, "issue a client certificate for " + commonName);
+        JsonNode issued = json(response);
+        return TlsContexts.fromPem(ca, issued.get("private_key_pem").asText(),
+                issued.get("certificate_pem").asText(), issued.get("issuer_pem").asText());
+    }
+
+    private synchronized String caPem() {
+        if (caPem == null) {
+            HttpResponse<String> response = send("GET", "/__mock__/ca.pem", null, null);
+            if (response.statusCode() == 404) {
+                throw new IllegalStateException("the engine at " + baseUrl + " serves no HTTPS (GET /__mock__/ca.pem"
+                        + " answered 404). Fix: start it with --https-port 0 (or EngineOptions.withHttps(...)).");
+            }
+            expect(response, 200, "hand out its CA certificate");
+            caPem = response.body();
+        }
+        return caPem;
     }
 
     @Override

@@ -26,9 +26,10 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
      * @param names draws a new name each call
      */
     static TestScope create(EngineConnection engine, Supplier<String> names, MockServerConfig config) {
+        URI engineUrl = engineUrl(engine, config);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String name = names.get();
-            URI baseUrl = ScopeIsolation.create(engine, name, config.isolation());
+            URI baseUrl = ScopeIsolation.create(engine, engineUrl, name, config.isolation());
             if (baseUrl != null) {
                 return new TestScope(engine, name, new ScopedMock(engine, name, baseUrl, config.isolation()), config);
             }
@@ -37,6 +38,25 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
                 + ": " + ATTEMPTS + " fresh names were all taken. Fix: delete the stale scopes of this test class"
                 + " (DELETE /__mock__/scopes/{name}); a reset would also wipe other suites' scopes on a shared"
                 + " engine.");
+    }
+
+    /**
+     * The engine URL the test's traffic uses: the HTTPS one when {@code @MockServer(https = true)}.
+     *
+     * @throws ExtensionConfigurationException when HTTPS is asked for and the engine serves none
+     */
+    static URI engineUrl(EngineConnection engine, MockServerConfig config) {
+        if (!config.https()) {
+            return engine.baseUrl();
+        }
+        URI https = engine.httpsUrl();
+        if (https == null) {
+            throw new ExtensionConfigurationException("@MockServer(https = true) asks for HTTPS, but the engine at "
+                    + engine.baseUrl() + " (from " + config.urlSource() + ") serves no HTTPS: its GET /__mock__"
+                    + " reports no https_url. Fix: start it with --https-port 0 (and --ca-out FILE for other"
+                    + " processes), or remove https = true.");
+        }
+        return https;
     }
 
     /**

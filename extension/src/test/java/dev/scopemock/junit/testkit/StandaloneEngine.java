@@ -30,8 +30,15 @@ public final class StandaloneEngine implements AutoCloseable {
 
     /** Starts the engine and waits (up to 30 s) for its ready line. */
     public static StandaloneEngine start() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.scopemock.engine.Main", "--port", "0");
+        return start(new String[0]);
+    }
+
+    /** Starts the engine with more options (e.g. {@code --https-port 0}) and waits for its first ready line. */
+    public static StandaloneEngine start(String... options) {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), "dev.scopemock.engine.Main",
+                "--port", "0"));
+        command.addAll(List.of(options));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();

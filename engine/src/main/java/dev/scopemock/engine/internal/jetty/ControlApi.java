@@ -46,11 +46,13 @@ final class ControlApi {
     private final EngineCore core;
     private final ScopeConnectors scopes;
     private final StubPayloadReader stubs;
+    private final TlsControl tls;
 
-    ControlApi(EngineCore core, ScopeConnectors scopes, StubPayloadReader stubs) {
+    ControlApi(EngineCore core, ScopeConnectors scopes, StubPayloadReader stubs, TlsControl tls) {
         this.core = core;
         this.scopes = scopes;
         this.stubs = stubs;
+        this.tls = tls;
     }
 
     /**
@@ -63,7 +65,7 @@ final class ControlApi {
         if (!path.startsWith(PREFIX)) {
             return false;
         }
-        if (path.equals(PREFIX)) {
+        if (path.equals(PREFIX) || TlsControl.routes(method, path)) {
             return true;
         }
         switch (path) {
@@ -115,6 +117,8 @@ final class ControlApi {
         try {
             if (path.equals(PREFIX)) {
                 welcome(response, callback);
+            } else if (TlsControl.routes(method, path)) {
+                tls.handle(request, response, callback, body, path);
             } else if (path.equals("/__mock__/scopes")) {
                 if (method.equals("POST")) {
                     createScope(request, response, callback, body);
@@ -156,10 +160,11 @@ final class ControlApi {
         }
     }
 
-    private static void welcome(Response response, Callback callback) {
+    private void welcome(Response response, Callback callback) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Welcome to the Assertive Mock API Server!");
         body.put("available_endpoints", ENDPOINTS);
+        tls.describe(body);
         ResponseWriter.sendJson(response, callback, 200, body);
     }
 
@@ -326,7 +331,7 @@ final class ControlApi {
         return all != null && all.contains("true");
     }
 
-    private static JsonNode parseObject(Request request, byte[] body) {
+    static JsonNode parseObject(Request request, byte[] body) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType != null && !isJson(contentType)) {
             throw invalid("model_attributes_type", List.of("body"), "the control API takes JSON: send"
@@ -368,7 +373,7 @@ final class ControlApi {
         return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
     }
 
-    private static InvalidPayloadException invalid(String type, List<Object> loc, String msg) {
+    static InvalidPayloadException invalid(String type, List<Object> loc, String msg) {
         return new InvalidPayloadException(List.of(new PayloadError(type, loc, msg)));
     }
 

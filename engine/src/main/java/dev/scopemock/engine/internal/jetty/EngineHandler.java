@@ -6,8 +6,11 @@ import dev.scopemock.engine.internal.respond.ResponderRuntime;
 import dev.scopemock.engine.internal.respond.ResponseWriter;
 import dev.scopemock.engine.internal.scope.ScopeNames;
 import dev.scopemock.engine.internal.scope.ScopeState;
+import dev.scopemock.engine.internal.tls.EngineTls;
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -38,10 +41,14 @@ public final class EngineHandler extends Handler.Abstract.NonBlocking {
 
     private final EngineCore core;
 
+    /**
+     * @param httpsUrl the engine's HTTPS base URL, or null when it serves no HTTPS
+     * @param tls the engine's TLS material, or null when it serves no HTTPS
+     */
     public EngineHandler(EngineCore core, ScopeConnectors scopes, StubPayloadReader stubs, ResponderRuntime runtime,
-                         String fallbackHost, int maxBodyBytes) {
+                         String fallbackHost, int maxBodyBytes, Supplier<URI> httpsUrl, EngineTls tls) {
         this.core = core;
-        this.control = new ControlApi(core, scopes, stubs);
+        this.control = new ControlApi(core, scopes, stubs, new TlsControl(httpsUrl, tls));
         this.traffic = new TrafficHandler(core, runtime, fallbackHost);
         this.maxBodyBytes = maxBodyBytes;
     }

@@ -25,8 +25,8 @@ final class ScopeConnector extends ServerConnector {
     /** Whether the stop has begun; guarded by {@code this}. */
     private boolean stopping;
 
-    ScopeConnector(Server server, ScopeState scope, ConnectionFactory factory) {
-        super(server, null, null, null, 0, 1, factory);
+    ScopeConnector(Server server, ScopeState scope, ConnectionFactory... factories) {
+        super(server, null, null, null, 0, 1, factories);
         this.scope = scope;
     }
 

@@ -6,14 +6,14 @@ import dev.scopemock.engine.internal.scope.ScopeState;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Creates scopes, opening a dedicated port for those that ask: a {@link ScopeConnector} on a free port of the
- * engine's bind address, added to the running server and closed with the scope. The thread pool grows by one
+ * engine's bind address, added to the running server and closed with the scope. The port speaks what the engine's
+ * ports speak ({@link Protocols#dedicated()}): HTTP/1.1 and h2c, and when the engine serves HTTPS, TLS too. The
+ * thread pool grows by one
  * thread per open port (its selector), so open ports never starve request handling.
  */
 public final class ScopeConnectors {
@@ -21,15 +21,15 @@ public final class ScopeConnectors {
     private final EngineCore core;
     private final Server server;
     private final QueuedThreadPool threads;
-    private final HttpConfiguration http;
+    private final Protocols protocols;
     private final String host;
 
-    public ScopeConnectors(EngineCore core, Server server, QueuedThreadPool threads, HttpConfiguration http,
+    public ScopeConnectors(EngineCore core, Server server, QueuedThreadPool threads, Protocols protocols,
                            String host) {
         this.core = core;
         this.server = server;
         this.threads = threads;
-        this.http = http;
+        this.protocols = protocols;
         this.host = host;
     }
 
@@ -51,7 +51,7 @@ public final class ScopeConnectors {
     }
 
     private void open(ScopeState scope) {
-        ScopeConnector connector = new ScopeConnector(server, scope, new HttpConnectionFactory(http));
+        ScopeConnector connector = new ScopeConnector(server, scope, protocols.dedicated());
         connector.setHost(host);
         connector.setPort(0);
         connector.setReuseAddress(true);
