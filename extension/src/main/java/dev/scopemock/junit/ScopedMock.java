@@ -1,6 +1,5 @@
 package dev.scopemock.junit;
 
-import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.junit.internal.Diagnosis;
 import dev.scopemock.junit.internal.EngineConnection;
@@ -9,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +40,8 @@ import org.opentest4j.AssertionFailedError;
  *
  * @since 0.1
  */
+// Over STYLE's 500 lines on purpose: this is the test's one handle, so it carries the whole user-facing contract in
+// javadoc; each method is a few lines that delegate (TestStubs registers, Verifier/NearMiss/Diagnosis explain).
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ScopedMock {
 
@@ -49,17 +49,12 @@ public final class ScopedMock {
     private final String scope;
     private final URI baseUrl;
     private final Isolation isolation;
-    private final Map<String, RegisteredStub> stubsByName = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final List<RegisteredStub> stubs = Collections.synchronizedList(new ArrayList<>());
+    private final TestStubs stubs;
     private final AtomicLong clearedUpTo = new AtomicLong();
     /** For the mock of a {@code @TestFactory}: the mock of the dynamic test to act for; null otherwise. */
     private final Supplier<ScopedMock> router;
     /** The engine's last global sequence when the scope was created: later unscoped requests are the test's. */
     private final long unscopedMark;
-
-    /** One stub this test registered. */
-    record RegisteredStub(String id, String name, String payload, String origin) {
-    }
 
     /**
      * Created by the extension for each test.
@@ -92,6 +87,7 @@ public final class ScopedMock {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.isolation = Objects.requireNonNull(isolation, "isolation");
         this.router = router;
+        this.stubs = new TestStubs(engine, scope);
         this.unscopedMark = router == null ? engine.lastGlobalSequence() : 0;
     }
 
@@ -262,9 +258,7 @@ public final class ScopedMock {
                     + " scope of the engine); found " + (payload.containsKey("id") ? "\"id\"" : "\"stub_id\"")
                     + ". Fix: remove it, or name the stub with whenRequestedWith(...).named(...).");
         }
-        String id = engine.addStub(scope, payloadJson);
-        stubs.add(new RegisteredStub(id, null, payloadJson, "stubJson"));
-        return id;
+        return stubs.register(null, payloadJson, "stubJson", null);
     }
 
     /**
@@ -417,7 +411,7 @@ public final class ScopedMock {
         if (router != null) {
             return router.get().stub(name);
         }
-        require(name);
+        stubs.require(name);
         return new NamedStub(this, name);
     }
 
@@ -432,7 +426,7 @@ public final class ScopedMock {
         if (router != null) {
             return router.get().callsTo(name);
         }
-        String id = require(name).id();
+        String id = stubs.require(name).id();
         List<RecordedRequest> calls = new ArrayList<>();
         for (RecordedRequest request : requests()) {
             if (id.equals(request.matchedStubId())) {
@@ -520,25 +514,9 @@ public final class ScopedMock {
     }
 
     String register(String name, RequestMatcher request, String payloadJson) {
-        String payload = payloadJson;
-        if (name != null) {
-            synchronized (stubsByName) {
-                if (stubsByName.containsKey(name)) {
-                    throw new IllegalArgumentException("A stub named \"" + name + "\" already exists in scope "
-                            + scope + "; stub names are unique within a test. Fix: choose another name, or change"
-                            + " the existing stub's answer with stub(\"" + name + "\").respondWith(...).");
-                }
-                payload = withId(payloadJson, idFor(name));
-                String id = engine.addStub(scope, payload);
-                RegisteredStub stub = new RegisteredStub(id, name, payload, "fluent");
-                stubsByName.put(name, stub);
-                stubs.add(stub);
-                return id;
-            }
-        }
-        String id = engine.addStub(scope, payload);
-        stubs.add(new RegisteredStub(id, null, payload, "fluent"));
-        return id;
+        return stubs.register(name, payloadJson, "fluent", "A stub named \"" + name + "\" already exists in scope "
+                + scope + "; stub names are unique within a test. Fix: choose another name, or change the existing"
+                + " stub's answer with stub(\"" + name + "\").respondWith(...).");
     }
 
     /** Registers a stub declared by an annotation (the extension's entry point). */
@@ -547,43 +525,12 @@ public final class ScopedMock {
         if (router != null) {
             return router.get().registerDeclared(name, payloadJson, origin);
         }
-        if (name == null) {
-            String id = engine.addStub(scope, payloadJson);
-            stubs.add(new RegisteredStub(id, null, payloadJson, origin));
-            return id;
-        }
-        synchronized (stubsByName) {
-            if (stubsByName.containsKey(name)) {
-                throw new IllegalArgumentException(origin + ": a stub named \"" + name + "\" is already declared"
-                        + " for this test; stub names must be unique within a test");
-            }
-            String payload = withId(payloadJson, idFor(name));
-            String id = engine.addStub(scope, payload);
-            RegisteredStub stub = new RegisteredStub(id, name, payload, origin);
-            stubsByName.put(name, stub);
-            stubs.add(stub);
-            return id;
-        }
+        return stubs.register(name, payloadJson, origin, origin + ": a stub named \"" + name + "\" is already"
+                + " declared for this test; stub names must be unique within a test");
     }
 
-    /**
-     * Swaps a named stub's action atomically (same id, matchers, chaos and call limit; the call count restarts):
-     * requests arriving meanwhile are answered by the old or the new action, never by nothing. When the engine
-     * rejects the new action, the old one stays.
-     */
     void replaceAction(String name, Map<String, Object> action) {
-        synchronized (stubsByName) {
-            RegisteredStub old = require(name);
-            Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(old.payload()));
-            payload.put("action", action);
-            String json = JsonCodec.writeString(payload);
-            engine.replaceStub(scope, old.id(), json);
-            RegisteredStub replaced = new RegisteredStub(old.id(), name, json, old.origin());
-            stubsByName.put(name, replaced);
-            synchronized (stubs) {
-                stubs.set(stubs.indexOf(old), replaced);
-            }
-        }
+        stubs.replaceAction(name, action);
     }
 
     /** Id, name, origin and payload of every stub this test registered, for reports. */
@@ -592,36 +539,7 @@ public final class ScopedMock {
         if (router != null) {
             return router.get().registeredStubs();
         }
-        List<String[]> out = new ArrayList<>();
-        synchronized (stubs) {
-            for (RegisteredStub stub : stubs) {
-                out.add(new String[] {stub.id(), stub.name(), stub.origin(), stub.payload()});
-            }
-        }
-        return out;
-    }
-
-    private RegisteredStub require(String name) {
-        RegisteredStub stub = stubsByName.get(name);
-        if (stub == null) {
-            List<String> declared = new ArrayList<>();
-            synchronized (stubsByName) {
-                stubsByName.keySet().forEach(known -> declared.add("\"" + known + "\""));
-            }
-            throw new IllegalArgumentException("No stub named \"" + name + "\" in scope " + scope + "; declared names: "
-                    + declared + ". Fix: use a declared name, or name the stub with @Stub(name = \"" + name + "\")"
-                    + " or .named(\"" + name + "\").");
-        }
-        return stub;
-    }
-
-    private String idFor(String name) {
-        return scope + ":" + name;
-    }
-
-    static String withId(String payloadJson, String id) {
-        return "{\"id\":" + JsonCodec.writeString(id) + ","
-                + payloadJson.substring(payloadJson.indexOf('{') + 1);
+        return stubs.rows();
     }
 
     /**
@@ -647,9 +565,7 @@ public final class ScopedMock {
 
     /** The diagnosis of the unscoped requests a named stub would have answered. */
     private String stubDiagnosis(String name) {
-        RegisteredStub stub = require(name);
-        String[] row = {stub.id(), stub.name(), stub.origin(), stub.payload()};
-        return Diagnosis.ofStub(scope, row, unscopedRequests()).map(d -> "\n" + d).orElse("");
+        return Diagnosis.ofStub(scope, stubs.require(name).row(), unscopedRequests()).map(d -> "\n" + d).orElse("");
     }
 
     String describeReceived() {
