@@ -7,6 +7,7 @@ import dev.scopemock.engine.model.ProxyAction;
 import dev.scopemock.engine.model.RequestMatcher;
 import dev.scopemock.engine.model.ResponseAction;
 import dev.scopemock.engine.model.ResponseBody;
+import dev.scopemock.engine.model.SequenceAction;
 import dev.scopemock.engine.model.SseAction;
 import dev.scopemock.engine.model.SseEvent;
 import dev.scopemock.engine.model.StubAction;
@@ -29,6 +30,9 @@ public final class StubPayloadReader {
 
     static final String BODY_XOR_TEMPLATE = "Exactly one of body or template_body must be provided.";
     static final String ONE_ACTION = "Exactly one of response, proxy, or sse must be provided.";
+    /** {@link #ONE_ACTION} when the payload uses our {@code sequence} kind (the reference's text stays for the rest). */
+    static final String ONE_ACTION_WITH_SEQUENCE =
+            "Exactly one of response, proxy, sse, or sequence must be provided.";
     static final String LEGACY_DROP = "Use chaos.faults.connection_drop instead of chaos.connection_drop";
 
     private static final Set<String> TOP = Set.of("request", "action", "max_calls", "chaos", "id", "stub_id");
@@ -116,15 +120,16 @@ public final class StubPayloadReader {
     }
 
     private StubAction action(JsonNode action, List<Object> loc, WireErrors errors) {
-        errors.rejectUnknown(action, loc, Set.of("response", "proxy", "sse"));
+        errors.rejectUnknown(action, loc, Set.of("response", "proxy", "sse", "sequence"));
         int present = 0;
-        for (String kind : List.of("response", "proxy", "sse")) {
+        for (String kind : List.of("response", "proxy", "sse", "sequence")) {
             if (!WireErrors.isAbsent(action.get(kind))) {
                 present++;
             }
         }
         if (present != 1) {
-            errors.add("value_error", loc, "Value error, " + ONE_ACTION);
+            errors.add("value_error", loc, "Value error, "
+                    + (WireErrors.isAbsent(action.get("sequence")) ? ONE_ACTION : ONE_ACTION_WITH_SEQUENCE));
             return null;
         }
         if (!WireErrors.isAbsent(action.get("response"))) {
@@ -133,7 +138,56 @@ public final class StubPayloadReader {
         if (!WireErrors.isAbsent(action.get("proxy"))) {
             return proxy(action.get("proxy"), WireErrors.at(loc, "proxy"), errors);
         }
+        if (!WireErrors.isAbsent(action.get("sequence"))) {
+            return sequence(action.get("sequence"), WireErrors.at(loc, "sequence"), errors);
+        }
         return sse(action.get("sse"), WireErrors.at(loc, "sse"), errors);
+    }
+
+    private StubAction sequence(JsonNode node, List<Object> loc, WireErrors errors) {
+        if (!errors.requireObject(node, loc)) {
+            return null;
+        }
+        errors.rejectUnknown(node, loc, Set.of("responses", "on_exhausted"));
+        SequenceAction.Exhausted policy = SequenceAction.Exhausted.REPEAT_LAST;
+        JsonNode policyNode = node.get("on_exhausted");
+        if (!WireErrors.isAbsent(policyNode)) {
+            String text = errors.string(policyNode, WireErrors.at(loc, "on_exhausted"));
+            if (text != null) {
+                policy = null;
+                for (SequenceAction.Exhausted candidate : SequenceAction.Exhausted.values()) {
+                    if (candidate.wire().equals(text)) {
+                        policy = candidate;
+                    }
+                }
+                if (policy == null) {
+                    errors.add("enum", WireErrors.at(loc, "on_exhausted"), "Input should be 'repeat_last', 'cycle'"
+                            + " or 'fail', found '" + text + "'");
+                }
+            }
+        }
+        JsonNode responsesNode = node.get("responses");
+        List<Object> responsesLoc = WireErrors.at(loc, "responses");
+        if (WireErrors.isAbsent(responsesNode)) {
+            errors.add("missing", responsesLoc, "Field required");
+            return null;
+        }
+        if (!responsesNode.isArray() || responsesNode.isEmpty()) {
+            errors.add("too_short", responsesLoc, "responses must be a non-empty array of response objects");
+            return null;
+        }
+        int before = errors.size();
+        List<ResponseAction> responses = new ArrayList<>();
+        for (int i = 0; i < responsesNode.size(); i++) {
+            StubAction response = response(responsesNode.get(i), WireErrors.at(responsesLoc, i), errors);
+            if (response instanceof ResponseAction r) {
+                responses.add(r);
+            }
+        }
+        if (errors.size() != before || policy == null) {
+            return null;
+        }
+        return new SequenceAction(responses, policy);
     }
 
     private StubAction response(JsonNode node, List<Object> loc, WireErrors errors) {

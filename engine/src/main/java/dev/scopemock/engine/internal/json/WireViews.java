@@ -8,6 +8,7 @@ import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.engine.model.RequestMatcher;
 import dev.scopemock.engine.model.ResponseAction;
 import dev.scopemock.engine.model.ResponseBody;
+import dev.scopemock.engine.model.SequenceAction;
 import dev.scopemock.engine.model.SseAction;
 import dev.scopemock.engine.model.SseEvent;
 import dev.scopemock.engine.model.StubDefinition;
@@ -52,6 +53,16 @@ public final class WireViews {
         view.put("response", definition.action() instanceof ResponseAction r ? response(r) : null);
         view.put("proxy", definition.action() instanceof ProxyAction p ? proxy(p) : null);
         view.put("sse", definition.action() instanceof SseAction s ? sse(s) : null);
+        if (definition.action() instanceof SequenceAction sequence) {
+            List<Object> responses = new ArrayList<>();
+            for (ResponseAction response : sequence.responses()) {
+                responses.add(response(response));
+            }
+            Map<String, Object> sequenceView = new LinkedHashMap<>();
+            sequenceView.put("responses", responses);
+            sequenceView.put("on_exhausted", sequence.onExhausted().wire());
+            view.put("sequence", sequenceView);
+        }
         return view;
     }
 

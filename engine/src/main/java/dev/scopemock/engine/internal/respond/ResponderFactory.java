@@ -5,9 +5,12 @@ import dev.scopemock.engine.model.HeaderValue;
 import dev.scopemock.engine.model.ProxyAction;
 import dev.scopemock.engine.model.ResponseAction;
 import dev.scopemock.engine.model.ResponseBody;
+import dev.scopemock.engine.model.SequenceAction;
 import dev.scopemock.engine.model.SseAction;
 import dev.scopemock.engine.model.StubAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 
@@ -23,6 +26,13 @@ public final class ResponderFactory {
         }
         if (action instanceof ProxyAction proxy) {
             return new ProxyResponder(proxy);
+        }
+        if (action instanceof SequenceAction sequence) {
+            List<Responder> responses = new ArrayList<>();
+            for (ResponseAction response : sequence.responses()) {
+                responses.add(prepareResponse(response));
+            }
+            return new SequenceResponder(responses, sequence.onExhausted());
         }
         return new SseResponder((SseAction) action);
     }
