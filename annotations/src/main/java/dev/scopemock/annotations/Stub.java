@@ -169,4 +169,20 @@ public @interface Stub {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     Chaos[] chaos() default {};
+
+    /**
+     * Answers call i with the i-th reply instead of {@link #status()}/{@link #body()}/...; exclusive with them.
+     *
+     * @return the replies in order, empty for a single response
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    Reply[] sequence() default {};
+
+    /**
+     * What calls after the last reply of {@link #sequence()} get.
+     *
+     * @return the policy
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    Exhausted onExhausted() default Exhausted.REPEAT_LAST;
 }

@@ -9,8 +9,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A response for a stub. Immutable: every refinement returns a new response. Exactly one kind of body: text,
- * JSON, or a template; explicit headers win over the Content-Type a body kind implies.
+ * A response for a stub. Immutable: every refinement returns a new response. At most one kind of body: text,
+ * JSON, bytes, a stream (read once, when the stub is registered) or a template — giving a second kind throws an
+ * {@link IllegalArgumentException} naming both; giving the same kind again replaces it. No body means an empty
+ * one. Explicit headers win over the Content-Type a body kind implies.
  *
  * <pre>{@code
  * mock.whenRequestedWith(get("/health")).respondWith(ok().withBody("up"));
@@ -23,7 +25,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MockResponse {
 
-    private enum Kind { TEXT, JSON, TEMPLATE }
+    private enum Kind { TEXT, JSON, BYTES, STREAM, TEMPLATE }
 
     private final int status;
     private final List<Map.Entry<String, String>> headers;
@@ -59,7 +61,7 @@ public final class MockResponse {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("status must be between 200 and 599, found " + status);
         }
-        return new MockResponse(status, List.of(), Kind.TEXT, "");
+        return new MockResponse(status, List.of(), null, "");
     }
 
     /**
@@ -70,7 +72,7 @@ public final class MockResponse {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withBody(String text) {
-        return new MockResponse(status, headers, Kind.TEXT, Objects.requireNonNull(text, "text"));
+        return withKind(Kind.TEXT, Objects.requireNonNull(text, "text"));
     }
 
     /**
@@ -82,7 +84,7 @@ public final class MockResponse {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withJson(String json) {
-        return new MockResponse(status, headers, Kind.JSON, Criteria.parseJson(json));
+        return withKind(Kind.JSON, Criteria.parseJson(json));
     }
 
     /**
@@ -94,7 +96,66 @@ public final class MockResponse {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public MockResponse withTemplate(String template) {
-        return new MockResponse(status, headers, Kind.TEMPLATE, Objects.requireNonNull(template, "template"));
+        return withKind(Kind.TEMPLATE, Objects.requireNonNull(template, "template"));
+    }
+
+    /**
+     * This response with a raw byte body ({@code application/octet-stream} unless a Content-Type header is set).
+     *
+     * @param bytes the body (copied)
+     * @return a new response
+     * @throws IllegalArgumentException when another kind of body was given
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public MockResponse withBytes(byte[] bytes) {
+        return withKind(Kind.BYTES, Objects.requireNonNull(bytes, "bytes").clone());
+    }
+
+    /**
+     * This response with a body read from a stream, now (the stream is read to its end and closed; the bytes are
+     * sent like {@link #withBytes(byte[])}).
+     *
+     * @param stream the body
+     * @return a new response
+     * @throws IllegalArgumentException when another kind of body was given
+     * @throws java.io.UncheckedIOException when the stream cannot be read
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public MockResponse withStream(java.io.InputStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        requireKind(Kind.STREAM);
+        try (stream) {
+            return withKind(Kind.STREAM, stream.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the response body stream: " + e.getMessage(), e);
+        }
+    }
+
+    private MockResponse withKind(Kind newKind, Object newBody) {
+        requireKind(newKind);
+        return new MockResponse(status, headers, newKind, newBody);
+    }
+
+    private void requireKind(Kind newKind) {
+        if (kind != null && kind != newKind) {
+            throw new IllegalArgumentException("a response has exactly one kind of body, but this one already has a "
+                    + label(kind) + " body and was given a " + label(newKind) + " body. Fix: keep one of "
+                    + method(kind) + " and " + method(newKind) + ".");
+        }
+    }
+
+    private static String label(Kind kind) {
+        return kind == Kind.JSON ? "JSON" : kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String method(Kind kind) {
+        return switch (kind) {
+            case TEXT -> "withBody(String)";
+            case JSON -> "withJson(String)";
+            case BYTES -> "withBytes(byte[])";
+            case STREAM -> "withStream(InputStream)";
+            case TEMPLATE -> "withTemplate(String)";
+        };
     }
 
     /**
@@ -147,12 +208,19 @@ public final class MockResponse {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("status_code", status);
         wire.put("headers", wireHeaders);
-        wire.put(kind == Kind.TEMPLATE ? "template_body" : "body", body);
+        if (kind == Kind.BYTES || kind == Kind.STREAM) {
+            wire.put("body_base64", java.util.Base64.getEncoder().encodeToString((byte[]) body));
+        } else {
+            wire.put(kind == Kind.TEMPLATE ? "template_body" : "body", body);
+        }
         return wire;
     }
 
     @Override
     public String toString() {
-        return status + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + body;
+        if (kind == Kind.BYTES || kind == Kind.STREAM) {
+            return status + " " + label(kind) + " " + ((byte[]) body).length + " bytes";
+        }
+        return status + " " + (kind == null ? "text" : label(kind)) + " " + body;
     }
 }

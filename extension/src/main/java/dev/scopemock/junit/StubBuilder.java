@@ -1,5 +1,6 @@
 package dev.scopemock.junit;
 
+import dev.scopemock.annotations.Exhausted;
 import dev.scopemock.engine.internal.json.JsonCodec;
 import java.net.URI;
 import java.time.Duration;
@@ -122,6 +123,43 @@ public final class StubBuilder {
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public String respondWith(MockResponse response) {
         return register(Map.of("response", response.toWire()));
+    }
+
+    /**
+     * Registers the stub with a sequence: call i gets {@code responses[i]}, calls after the last get the last
+     * response again ({@link Exhausted#REPEAT_LAST}).
+     *
+     * @param responses the responses in order, at least one
+     * @return the stub id
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String respondWithSequence(MockResponse... responses) {
+        return respondWithSequence(Exhausted.REPEAT_LAST, responses);
+    }
+
+    /**
+     * Registers the stub with a sequence: call i gets {@code responses[i]}; calls after the last follow
+     * {@code onExhausted} ({@link Exhausted#FAIL} answers {@code 500 SEQUENCE_EXHAUSTED} and fails the test).
+     *
+     * @param onExhausted what calls after the last response get
+     * @param responses the responses in order, at least one
+     * @return the stub id
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String respondWithSequence(Exhausted onExhausted, MockResponse... responses) {
+        Objects.requireNonNull(onExhausted, "onExhausted");
+        if (responses.length == 0) {
+            throw new IllegalArgumentException("a sequence needs at least one response. Fix: pass the responses in"
+                    + " the order the calls should get them, e.g. respondWithSequence(status(503), ok())");
+        }
+        List<Object> wire = new ArrayList<>();
+        for (MockResponse response : responses) {
+            wire.add(Objects.requireNonNull(response, "response").toWire());
+        }
+        Map<String, Object> sequence = new LinkedHashMap<>();
+        sequence.put("responses", wire);
+        sequence.put("on_exhausted", onExhausted.name().toLowerCase(java.util.Locale.ROOT));
+        return register(Map.of("sequence", sequence));
     }
 
     /**

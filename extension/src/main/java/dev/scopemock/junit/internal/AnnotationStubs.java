@@ -41,7 +41,8 @@ final class AnnotationStubs {
         String origin = describe(stub) + " on " + where;
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request", request(stub, origin));
-        payload.put("action", Map.of("response", response(stub, origin, testClass)));
+        payload.put("action", stub.sequence().length == 0 ? Map.of("response", response(stub, origin, testClass))
+                : Map.of("sequence", sequence(stub, origin)));
         if (stub.maxCalls() >= 0) {
             payload.put("max_calls", stub.maxCalls());
         } else if (stub.maxCalls() != -1) {
@@ -183,6 +184,58 @@ final class AnnotationStubs {
             throw fail(origin, "bodyFile", "names \"" + path + "\", which could not be read: " + e.getMessage(),
                     "check the file's permissions");
         }
+    }
+
+    private static Map<String, Object> sequence(Stub stub, String origin) {
+        List<String> single = new ArrayList<>();
+        if (stub.status() != 200) {
+            single.add("status");
+        }
+        for (String[] attribute : new String[][] {{"body", stub.body()}, {"responseJson", stub.responseJson()},
+                {"template", stub.template()}, {"bodyFile", stub.bodyFile()}}) {
+            if (!attribute[1].isEmpty()) {
+                single.add(attribute[0]);
+            }
+        }
+        if (stub.responseHeaders().length > 0) {
+            single.add("responseHeaders");
+        }
+        if (!single.isEmpty()) {
+            throw fail(origin, "sequence and " + String.join(", ", single), "are exclusive: a sequence gives each"
+                    + " call its own @Reply", "move the response into the @Reply elements");
+        }
+        List<Object> responses = new ArrayList<>();
+        for (int i = 0; i < stub.sequence().length; i++) {
+            dev.scopemock.annotations.Reply reply = stub.sequence()[i];
+            String attribute = "sequence[" + i + "]";
+            if (reply.status() < 200 || reply.status() > 599) {
+                throw fail(origin, attribute + ".status", "must be between 200 and 599, found " + reply.status(),
+                        "use a final HTTP status such as 200, 404 or 503");
+            }
+            if (!reply.body().isEmpty() && !reply.json().isEmpty()) {
+                throw fail(origin, attribute + ".body and json", "are exclusive: a response has one body",
+                        "keep one of body and json");
+            }
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("status_code", reply.status());
+            response.put("headers", pairs(reply.headers(), ':', origin, attribute + ".headers", "\"Name: value\""));
+            if (!reply.json().isEmpty()) {
+                Object json = parseJson(reply.json(), origin, attribute + ".json");
+                response.put("body", json instanceof String ? JsonCodec.writeString(json) : json);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> headers = (Map<String, Object>) response.get("headers");
+                if (json instanceof String && !hasHeader(headers, "content-type")) {
+                    headers.put("Content-Type", "application/json");
+                }
+            } else {
+                response.put("body", reply.body());
+            }
+            responses.add(response);
+        }
+        Map<String, Object> sequence = new LinkedHashMap<>();
+        sequence.put("responses", responses);
+        sequence.put("on_exhausted", stub.onExhausted().name().toLowerCase(java.util.Locale.ROOT));
+        return sequence;
     }
 
     private static Map<String, Object> chaos(Chaos chaos, String origin) {

@@ -37,7 +37,7 @@ final class StrictnessCheck {
                 served.add(request.matchedStubId());
             }
         }
-        List<String> failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>(SequenceCheck.exhausted(scope.mock().registeredStubs(), journal));
         if (scope.config().strict() && !unmatched.isEmpty()) {
             failures.add(NearMiss.unmatchedReport(scope, unmatched));
         }

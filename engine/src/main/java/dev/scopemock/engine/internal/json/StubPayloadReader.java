@@ -29,6 +29,8 @@ import java.util.function.UnaryOperator;
 public final class StubPayloadReader {
 
     static final String BODY_XOR_TEMPLATE = "Exactly one of body or template_body must be provided.";
+    static final String BODY_XOR_TEMPLATE_OR_BASE64 =
+            "Exactly one of body, template_body, or body_base64 must be provided.";
     static final String ONE_ACTION = "Exactly one of response, proxy, or sse must be provided.";
     /** {@link #ONE_ACTION} when the payload uses our {@code sequence} kind (the reference's text stays for the rest). */
     static final String ONE_ACTION_WITH_SEQUENCE =
@@ -194,7 +196,7 @@ public final class StubPayloadReader {
         if (!errors.requireObject(node, loc)) {
             return null;
         }
-        errors.rejectUnknown(node, loc, Set.of("status_code", "headers", "body", "template_body"));
+        errors.rejectUnknown(node, loc, Set.of("status_code", "headers", "body", "template_body", "body_base64"));
         Integer status = null;
         JsonNode statusNode = node.get("status_code");
         if (WireErrors.isAbsent(statusNode)) {
@@ -212,7 +214,22 @@ public final class StubPayloadReader {
         JsonNode body = node.get("body");
         JsonNode template = node.get("template_body");
         ResponseBody responseBody = null;
-        if (WireErrors.isAbsent(body) == WireErrors.isAbsent(template)) {
+        JsonNode base64 = node.get("body_base64");
+        if (!WireErrors.isAbsent(base64)) {
+            if (!WireErrors.isAbsent(body) || !WireErrors.isAbsent(template)) {
+                errors.add("value_error", loc, "Value error, " + BODY_XOR_TEMPLATE_OR_BASE64);
+            } else {
+                String encoded = errors.string(base64, WireErrors.at(loc, "body_base64"));
+                if (encoded != null) {
+                    try {
+                        responseBody = new ResponseBody.Bytes(java.util.Base64.getDecoder().decode(encoded));
+                    } catch (IllegalArgumentException e) {
+                        errors.add("base64", WireErrors.at(loc, "body_base64"), "body_base64 is not valid base64: "
+                                + e.getMessage());
+                    }
+                }
+            }
+        } else if (WireErrors.isAbsent(body) == WireErrors.isAbsent(template)) {
             errors.add("value_error", loc, "Value error, " + BODY_XOR_TEMPLATE);
         } else if (!WireErrors.isAbsent(template)) {
             String source = errors.string(template, WireErrors.at(loc, "template_body"));

@@ -80,11 +80,12 @@ public final class WireViews {
             bodyView = text.text();
         } else if (body instanceof ResponseBody.Json json) {
             bodyView = json.value();
-        } else if (body instanceof ResponseBody.Bytes bytes) {
-            bodyView = Base64.getEncoder().encodeToString(bytes.bytes());
         }
         view.put("body", bodyView);
         view.put("template_body", body instanceof ResponseBody.Template t ? t.source() : null);
+        if (body instanceof ResponseBody.Bytes bytes) {
+            view.put("body_base64", Base64.getEncoder().encodeToString(bytes.bytes()));
+        }
         return view;
     }
 
