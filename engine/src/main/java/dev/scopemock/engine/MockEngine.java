@@ -385,6 +385,53 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
+     * Sets a scope's default chaos (for its stubs without chaos of their own) and the seed of its generator, in the
+     * wire form of {@code PUT /__mock__/scopes/{name}/chaos}: a stub's {@code chaos} object plus an optional
+     * {@code seed}, e.g. {@code {"seed": 42, "faults": {"error_status": {"status": 503, "probability": 0.3}}}}. A
+     * new generator starts from the seed, so the same requests in the same order get the same faults.
+     *
+     * @param scope the scope name, or null for the global scope
+     * @param chaosJson the chaos object
+     * @return the seed in use (the given one, else {@code -Dscopemock.chaos.seed}, else a random one)
+     * @throws InvalidPayloadException when the chaos breaks a rule
+     * @throws ScopeNotFoundException when the scope does not exist
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public long configureChaos(String scope, String chaosJson) {
+        dev.scopemock.engine.internal.chaos.ScopeChaos chaos;
+        try {
+            chaos = dev.scopemock.engine.internal.json.ScopeChaosReader.read(
+                    JsonCodec.parseTree(chaosJson.getBytes(StandardCharsets.UTF_8)), List.of("body"));
+        } catch (IOException e) {
+            throw new InvalidPayloadException(List.of(new PayloadError("json_invalid", List.of("body"),
+                    "JSON decode error: " + e.getMessage())));
+        }
+        scopeState(scope).setChaos(chaos);
+        return chaos.random().seed();
+    }
+
+    /**
+     * The seed of a scope's chaos generator (print it with a failure to replay the run).
+     *
+     * @param scope the scope name, or null for the global scope
+     * @return the seed
+     * @throws ScopeNotFoundException when the scope does not exist
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public long chaosSeed(String scope) {
+        return scopeState(scope).chaos().random().seed();
+    }
+
+    private ScopeState scopeState(String scope) {
+        if (scope == null) {
+            return core.scopes().global();
+        }
+        return core.scopes().require(scope);
+    }
+
+    /**
      * The scopes in creation order, with their dedicated ports.
      *
      * @return one entry per scope

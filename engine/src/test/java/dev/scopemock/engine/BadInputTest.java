@@ -109,7 +109,7 @@ class BadInputTest {
         assertThat(locAndType(response)).isEqualTo("[\"body\",\"action\",\"response\",\"status\"] extra_forbidden");
         assertThat(locAndType(verify)).isEqualTo("[\"body\",\"time\"] extra_forbidden");
         assertThat(error(scope).get("msg").asText()).isEqualTo("Extra inputs are not permitted: unknown field 'x';"
-                + " allowed fields are [name, dedicated_port]");
+                + " allowed fields are [name, dedicated_port, chaos]");
         assertThat(mock.get("/__mock__/scopes").body()).isEqualTo("{\"scopes\":[],\"details\":[]}");
     }
 

@@ -11,7 +11,9 @@ import dev.scopemock.engine.ScopeNotFoundException;
 import dev.scopemock.engine.StubNotFoundException;
 import dev.scopemock.engine.criteria.CriterionException;
 import dev.scopemock.engine.internal.core.EngineCore;
+import dev.scopemock.engine.internal.chaos.ScopeChaos;
 import dev.scopemock.engine.internal.json.AssertionPayloadReader;
+import dev.scopemock.engine.internal.json.ScopeChaosReader;
 import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.internal.json.StubPayloadReader;
 import dev.scopemock.engine.internal.json.WireViews;
@@ -38,6 +40,7 @@ final class ControlApi {
 
     static final String PREFIX = "/__mock__";
     static final String DEDICATED_PORT = "dedicated_port";
+    static final String CHAOS_SUFFIX = "/chaos";
 
     private static final List<String> ENDPOINTS = List.of("/__mock__/scopes", "/__mock__/scopes (GET list)",
             "/__mock__/stubs", "/__mock__/stubs/{stub_id}", "/__mock__/assert", "/__mock__/requests",
@@ -81,7 +84,10 @@ final class ControlApi {
             default -> {
                 return (method.equals("DELETE") && (isNamedResource(path, rawPath, "/__mock__/scopes/")
                         || isNamedResource(path, rawPath, "/__mock__/stubs/")))
-                        || (method.equals("PUT") && isNamedResource(path, rawPath, "/__mock__/stubs/"));
+                        || (method.equals("PUT") && isNamedResource(path, rawPath, "/__mock__/stubs/"))
+                        || (method.equals("PUT") && path.endsWith(CHAOS_SUFFIX) && rawPath != null
+                        && isNamedResource(path.substring(0, path.length() - CHAOS_SUFFIX.length()),
+                        rawPath.substring(0, rawPath.length() - CHAOS_SUFFIX.length()), "/__mock__/scopes/"));
             }
         }
     }
@@ -138,6 +144,9 @@ final class ControlApi {
             } else if (path.equals("/__mock__/reset")) {
                 core.reset();
                 ResponseWriter.sendJson(response, callback, 200, Map.of("success", true));
+            } else if (method.equals("PUT") && path.startsWith("/__mock__/scopes/")) {
+                configureChaos(request, path.substring("/__mock__/scopes/".length(),
+                        path.length() - CHAOS_SUFFIX.length()), response, callback, body);
             } else if (path.startsWith("/__mock__/scopes/")) {
                 deleteScope(path.substring("/__mock__/scopes/".length()), response, callback);
             } else if (method.equals("PUT")) {
@@ -168,6 +177,22 @@ final class ControlApi {
         ResponseWriter.sendJson(response, callback, 200, body);
     }
 
+    /** {@code PUT /__mock__/scopes/{name}/chaos}: the scope's default chaos and seed (replacing the previous). */
+    private void configureChaos(Request request, String name, Response response, Callback callback, byte[] body) {
+        JsonNode root = parseObject(request, body);
+        ScopeChaos chaos = ScopeChaosReader.read(root, List.of("body"));
+        ScopeState scope = core.scopes().find(name);
+        if (scope == null) {
+            throw new ScopeNotFoundException("Scope '" + name + "' was not found");
+        }
+        scope.setChaos(chaos);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("name", name);
+        answer.put("chaos_seed", chaos.random().seed());
+        ResponseWriter.sendJson(response, callback, 200, answer);
+    }
+
     private void createScope(Request request, Response response, Callback callback, byte[] body) {
         JsonNode root = parseObject(request, body);
         JsonNode name = root.get("name");
@@ -185,18 +210,26 @@ final class ControlApi {
         }
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(n -> {
-            if (!n.equals("name") && !n.equals(DEDICATED_PORT)) {
+            if (!n.equals("name") && !n.equals(DEDICATED_PORT) && !n.equals("chaos")) {
                 unknown.add(n);
             }
         });
         if (!unknown.isEmpty()) {
             throw invalid("extra_forbidden", List.of("body", unknown.get(0)), "Extra inputs are not permitted:"
-                    + " unknown field '" + unknown.get(0) + "'; allowed fields are [name, dedicated_port]");
+                    + " unknown field '" + unknown.get(0) + "'; allowed fields are [name, dedicated_port, chaos]");
         }
+        ScopeChaos chaos = root.get("chaos") == null || root.get("chaos").isNull() ? null
+                : ScopeChaosReader.read(root.get("chaos"), List.of("body", "chaos"));
         ScopeState created = scopes.create(name.textValue(), dedicatedPort != null && dedicatedPort.asBoolean());
+        if (chaos != null) {
+            created.setChaos(chaos);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("name", created.name());
+        if (chaos != null) {
+            answer.put("chaos_seed", chaos.random().seed());
+        }
         if (created.dedicatedPort() != 0) {
             answer.put("port", created.dedicatedPort());
         }

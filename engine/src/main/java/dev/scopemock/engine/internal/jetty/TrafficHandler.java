@@ -1,6 +1,10 @@
 package dev.scopemock.engine.internal.jetty;
 
 import dev.scopemock.engine.AmbiguousScopeException;
+import dev.scopemock.engine.internal.chaos.ChaosDecision;
+import dev.scopemock.engine.internal.chaos.Faults;
+import dev.scopemock.engine.internal.chaos.ScopeChaos;
+import dev.scopemock.engine.internal.chaos.ThrottledResponse;
 import dev.scopemock.engine.internal.core.EngineCore;
 import dev.scopemock.engine.internal.match.MatchSubject;
 import dev.scopemock.engine.internal.match.Selection;
@@ -14,7 +18,6 @@ import dev.scopemock.engine.model.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -60,31 +63,24 @@ final class TrafficHandler {
             ResponseWriter.sendText(response, callback, 404, NO_MATCH);
             return;
         }
-        Chaos chaos = selection.stub().definition().chaos();
-        boolean drop = chaos != null && chaos.dropProbability() != null
-                && ThreadLocalRandom.current().nextDouble() < chaos.dropProbability();
-        Exchange exchange = new Exchange(request, response, callback, recorded, selection.pathMatch().params(),
-                scope == null ? core.scopes().global() : scope, runtime);
-        long delay = chaos == null ? 0 : latencyMillis(chaos);
-        if (delay <= 0) {
-            selection.stub().responder().respond(exchange, drop);
+        ScopeState effective = scope == null ? core.scopes().global() : scope;
+        ScopeChaos scopeChaos = effective.chaos();
+        Chaos chaos = scopeChaos.effective(selection.stub().definition().chaos());
+        ChaosDecision decision = ChaosDecision.draw(chaos, scopeChaos.random());
+        Response out = response;
+        if (chaos != null && chaos.faults().throttleBytes() != null) {
+            out = new ThrottledResponse(request, response, runtime.scheduler(), chaos.faults().throttleBytes(),
+                    chaos.faults().throttleInterval().toMillis());
+        }
+        Exchange exchange = new Exchange(request, out, callback, recorded, selection.pathMatch().params(),
+                effective, runtime);
+        Runnable answer = () -> Faults.apply(decision.fault(), chaos, scopeChaos.random(), exchange,
+                selection.stub().responder());
+        if (decision.delayMillis() <= 0) {
+            answer.run();
             return;
         }
-        Delays.schedule(exchange, delay, () -> selection.stub().responder().respond(exchange, drop),
-                () -> Delays.answerCancelled(exchange));
-    }
-
-    /** A delay drawn from {@code [base, base + jitter]}, both ends included, saturating instead of overflowing. */
-    static long latencyMillis(Chaos chaos) {
-        long base = chaos.latencyBase().toMillis();
-        long jitter = chaos.latencyJitter().toMillis();
-        if (jitter == 0) {
-            return base;
-        }
-        long extra = jitter == Long.MAX_VALUE ? ThreadLocalRandom.current().nextLong(jitter)
-                : ThreadLocalRandom.current().nextLong(jitter + 1);
-        long total = base + extra;
-        return total < 0 ? Long.MAX_VALUE : total;
+        Delays.schedule(exchange, decision.delayMillis(), answer, () -> Delays.answerCancelled(exchange));
     }
 
     static List<String> headerNames(Request request) {

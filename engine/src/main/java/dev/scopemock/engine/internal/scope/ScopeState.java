@@ -17,6 +17,8 @@ public final class ScopeState {
     private final StubIndex stubs = new StubIndex();
     private final ScopeJournal journal;
     private final Set<Runnable> pendingCancellations = ConcurrentHashMap.newKeySet();
+    private volatile dev.scopemock.engine.internal.chaos.ScopeChaos chaos =
+            dev.scopemock.engine.internal.chaos.ScopeChaos.initial();
     private volatile boolean closed;
     private volatile int dedicatedPort;
     /** Closes the dedicated port; guarded by {@code this}, null when there is none or it was released. */
@@ -128,5 +130,15 @@ public final class ScopeState {
             pendingCancellations.remove(cancel);
             cancel.run();
         }
+    }
+
+    /** The scope's default chaos and seeded generator. */
+    public dev.scopemock.engine.internal.chaos.ScopeChaos chaos() {
+        return chaos;
+    }
+
+    /** Replaces the scope's default chaos and generator. */
+    public void setChaos(dev.scopemock.engine.internal.chaos.ScopeChaos chaos) {
+        this.chaos = java.util.Objects.requireNonNull(chaos, "chaos");
     }
 }
