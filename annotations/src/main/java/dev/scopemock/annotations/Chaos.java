@@ -55,4 +55,97 @@ public @interface Chaos {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     double connectionDropProbability() default 0.0;
+
+    /** The {@link #seed()} default: no seed fixed here. */
+    long UNSET_SEED = Long.MIN_VALUE;
+
+    /**
+     * Fixes the seed of the test scope's chaos generator, to replay a run exactly (the nearest {@code @Chaos} with a
+     * seed wins: method, then the innermost class). Without one, {@code -Dscopemock.chaos.seed} or a random seed;
+     * the seed is printed with any failure of a test whose stubs have chaos.
+     *
+     * @return the seed, or {@link #UNSET_SEED}
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    long seed() default UNSET_SEED;
+
+    /**
+     * A status injected instead of the response, with {@link #errorProbability()}.
+     *
+     * @return 200 to 599, or 0 for none
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    int errorStatus() default 0;
+
+    /**
+     * The probability of {@link #errorStatus()}.
+     *
+     * @return 0 to 1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    double errorProbability() default 1.0;
+
+    /**
+     * The probability of a connection reset (TCP RST before any byte of the response).
+     *
+     * @return 0 to 1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    double connectionResetProbability() default 0.0;
+
+    /**
+     * The probability of an empty response (the connection closed before a status line).
+     *
+     * @return 0 to 1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    double emptyResponseProbability() default 0.0;
+
+    /**
+     * The probability of a stall: nothing is answered for {@link #stallMaxMs()}, then the connection closes.
+     *
+     * @return 0 to 1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    double stallProbability() default 0.0;
+
+    /**
+     * How long a stall lasts.
+     *
+     * @return milliseconds
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    long stallMaxMs() default 30_000;
+
+    /**
+     * The probability of a line of random bytes instead of a response, then a close.
+     *
+     * @return 0 to 1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    double randomBytesProbability() default 0.0;
+
+    /**
+     * The probability of a chunked response with an invalid chunk size.
+     *
+     * @return 0 to 1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    double malformedChunkedProbability() default 0.0;
+
+    /**
+     * Bandwidth throttling: bytes written per {@link #throttleIntervalMs()}.
+     *
+     * @return bytes, or 0 for no throttling
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    int throttleBytes() default 0;
+
+    /**
+     * The throttling interval.
+     *
+     * @return milliseconds
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    long throttleIntervalMs() default 100;
 }

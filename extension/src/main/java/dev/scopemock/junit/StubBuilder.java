@@ -32,6 +32,7 @@ public final class StubBuilder {
     private final RequestMatcher request;
     private Map<String, Object> latency;
     private Double dropProbability;
+    private final Map<String, Object> faults = new LinkedHashMap<>();
     private Integer maxCalls;
     private String name;
 
@@ -82,6 +83,108 @@ public final class StubBuilder {
         }
         dropProbability = probability;
         return this;
+    }
+
+    /**
+     * Answers {@code status} instead of the response with a probability (the body is
+     * {@code {"error": "CHAOS_ERROR_STATUS", "detail": ...}} naming the scope's seed).
+     *
+     * @param status 200 to 599
+     * @param probability in [0, 1]
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withErrorStatus(int status, double probability) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be between 200 and 599, found " + status);
+        }
+        faults.put("error_status", Map.of("status", status, "probability", checked(probability)));
+        return this;
+    }
+
+    /**
+     * Resets the connection (TCP RST, nothing sent) with a probability.
+     *
+     * @param probability in [0, 1]
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withConnectionReset(double probability) {
+        faults.put("connection_reset", Map.of("probability", checked(probability)));
+        return this;
+    }
+
+    /**
+     * Closes the connection before any status line with a probability.
+     *
+     * @param probability in [0, 1]
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withEmptyResponse(double probability) {
+        faults.put("empty_response", Map.of("probability", checked(probability)));
+        return this;
+    }
+
+    /**
+     * Answers nothing for {@code max}, then closes the connection, with a probability (no thread waits).
+     *
+     * @param probability in [0, 1]
+     * @param max how long the stall lasts
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withStall(double probability, Duration max) {
+        faults.put("stall", Map.of("probability", checked(probability), "max_ms", max.toMillis()));
+        return this;
+    }
+
+    /**
+     * Sends a line of random bytes (from the scope's seeded generator) instead of a response, then closes.
+     *
+     * @param probability in [0, 1]
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withRandomBytes(double probability) {
+        faults.put("random_bytes", Map.of("probability", checked(probability)));
+        return this;
+    }
+
+    /**
+     * Sends a chunked response whose chunk size is not hexadecimal, then closes.
+     *
+     * @param probability in [0, 1]
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withMalformedChunked(double probability) {
+        faults.put("malformed_chunked", Map.of("probability", checked(probability)));
+        return this;
+    }
+
+    /**
+     * Sends the body at most {@code bytes} per {@code interval} (scheduled, not slept).
+     *
+     * @param bytes at least 1
+     * @param interval positive
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withThrottle(int bytes, Duration interval) {
+        if (bytes < 1 || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("throttling needs at least 1 byte per positive interval, found "
+                    + bytes + " per " + interval);
+        }
+        faults.put("throttle", Map.of("bytes", bytes, "interval_ms", interval.toMillis()));
+        return this;
+    }
+
+    private static double checked(double probability) {
+        if (!(probability >= 0.0 && probability <= 1.0)) {
+            throw new IllegalArgumentException("probability must be in [0, 1], found " + probability);
+        }
+        return probability;
     }
 
     /**
@@ -228,13 +331,17 @@ public final class StubBuilder {
         if (maxCalls != null) {
             payload.put("max_calls", maxCalls);
         }
-        if (latency != null || dropProbability != null) {
+        Map<String, Object> allFaults = new LinkedHashMap<>(faults);
+        if (dropProbability != null) {
+            allFaults.put("connection_drop", Map.of("probability", dropProbability));
+        }
+        if (latency != null || !allFaults.isEmpty()) {
             Map<String, Object> chaos = new LinkedHashMap<>();
             if (latency != null) {
                 chaos.put("latency", latency);
             }
-            if (dropProbability != null) {
-                chaos.put("faults", Map.of("connection_drop", Map.of("probability", dropProbability)));
+            if (!allFaults.isEmpty()) {
+                chaos.put("faults", allFaults);
             }
             payload.put("chaos", chaos);
         }

@@ -240,16 +240,42 @@ final class AnnotationStubs {
 
     private static Map<String, Object> chaos(Chaos chaos, String origin) {
         checkChaos(chaos, origin, "chaos ");
-        double p = chaos.connectionDropProbability();
-        if (chaos.latencyMs() == 0 && chaos.jitterMs() == 0 && p == 0.0) {
+        return chaosWire(chaos);
+    }
+
+    /** The wire form of a {@code @Chaos}'s faults (its seed aside), or null when it sets none. */
+    static Map<String, Object> chaosWire(Chaos chaos) {
+        Map<String, Object> faults = new LinkedHashMap<>();
+        probability(faults, "connection_drop", chaos.connectionDropProbability());
+        probability(faults, "connection_reset", chaos.connectionResetProbability());
+        probability(faults, "empty_response", chaos.emptyResponseProbability());
+        probability(faults, "random_bytes", chaos.randomBytesProbability());
+        probability(faults, "malformed_chunked", chaos.malformedChunkedProbability());
+        if (chaos.stallProbability() > 0.0) {
+            faults.put("stall", Map.of("probability", chaos.stallProbability(), "max_ms", chaos.stallMaxMs()));
+        }
+        if (chaos.errorStatus() != 0 && chaos.errorProbability() > 0.0) {
+            faults.put("error_status", Map.of("status", chaos.errorStatus(), "probability",
+                    chaos.errorProbability()));
+        }
+        if (chaos.throttleBytes() > 0) {
+            faults.put("throttle", Map.of("bytes", chaos.throttleBytes(), "interval_ms", chaos.throttleIntervalMs()));
+        }
+        if (chaos.latencyMs() == 0 && chaos.jitterMs() == 0 && faults.isEmpty()) {
             return null;
         }
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("latency", Map.of("base_ms", chaos.latencyMs(), "jitter_ms", chaos.jitterMs()));
-        if (p > 0.0) {
-            wire.put("faults", Map.of("connection_drop", Map.of("probability", p)));
+        if (!faults.isEmpty()) {
+            wire.put("faults", faults);
         }
         return wire;
+    }
+
+    private static void probability(Map<String, Object> faults, String name, double p) {
+        if (p > 0.0) {
+            faults.put(name, Map.of("probability", p));
+        }
     }
 
     /**
@@ -267,10 +293,31 @@ final class AnnotationStubs {
             throw fail(origin, prefix + "jitterMs", "must not be negative, found " + chaos.jitterMs(),
                     "use 0 or a positive number of milliseconds");
         }
-        double p = chaos.connectionDropProbability();
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw fail(origin, prefix + "connectionDropProbability", "must be between 0 and 1, found " + p,
-                    "use a probability such as 0.25");
+        double sum = 0;
+        String[] names = {"connectionDropProbability", "connectionResetProbability", "emptyResponseProbability",
+            "stallProbability", "randomBytesProbability", "malformedChunkedProbability", "errorProbability"};
+        double[] values = {chaos.connectionDropProbability(), chaos.connectionResetProbability(),
+            chaos.emptyResponseProbability(), chaos.stallProbability(), chaos.randomBytesProbability(),
+            chaos.malformedChunkedProbability(), chaos.errorProbability()};
+        for (int i = 0; i < names.length; i++) {
+            double p = values[i];
+            if (!(p >= 0.0 && p <= 1.0)) {
+                throw fail(origin, prefix + names[i], "must be between 0 and 1, found " + p,
+                        "use a probability such as 0.25");
+            }
+            sum += names[i].equals("errorProbability") && chaos.errorStatus() == 0 ? 0 : p;
+        }
+        if (sum > 1.0 + 1e-9) {
+            throw fail(origin, prefix + "probabilities", "add up to " + sum + ", but at most one fault happens per"
+                    + " request", "make the fault probabilities add up to at most 1");
+        }
+        if (chaos.errorStatus() != 0 && (chaos.errorStatus() < 200 || chaos.errorStatus() > 599)) {
+            throw fail(origin, prefix + "errorStatus", "must be 0 (none) or between 200 and 599, found "
+                    + chaos.errorStatus(), "use a status such as 503");
+        }
+        if (chaos.stallMaxMs() < 0 || chaos.throttleBytes() < 0 || chaos.throttleIntervalMs() <= 0) {
+            throw fail(origin, prefix + "stallMaxMs/throttleBytes/throttleIntervalMs", "must not be negative"
+                    + " (and the interval positive)", "use 0 or positive numbers");
         }
     }
 

@@ -99,6 +99,17 @@ public interface EngineConnection extends AutoCloseable {
     /** The global (unscoped) requests with a sequence above {@code afterSequence}, in arrival order. */
     List<RecordedRequest> globalRequestsAfter(long afterSequence);
 
+    /**
+     * Sets a scope's default chaos and the seed of its generator ({@code PUT /__mock__/scopes/{name}/chaos}).
+     *
+     * @param scope the scope
+     * @param chaosJson the chaos object with its {@code seed}
+     * @throws IllegalArgumentException when the engine rejects it
+     */
+    default void configureChaos(String scope, String chaosJson) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot set a scope's chaos");
+    }
+
     @Override
     void close();
 }

@@ -114,6 +114,15 @@ public final class InProcessConnection implements EngineConnection {
     }
 
     @Override
+    public void configureChaos(String scope, String chaosJson) {
+        try {
+            engine.configureChaos(scope, chaosJson);
+        } catch (InvalidPayloadException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage(), invalid);
+        }
+    }
+
+    @Override
     public void deleteStub(String id) {
         engine.deleteStub(id);
     }

@@ -33,6 +33,7 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
     private static final String TEST_SCOPE = "test-scope";
     private static final String DYNAMIC_TESTS = "dynamic-tests";
     private static final String PROPAGATION = "scope-propagation";
+    private static final String CHAOS_SEED = "chaos-seed";
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -45,6 +46,9 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         EngineConnection engine = EngineRegistry.connect(context, config);
         TestScope scope = TestScope.create(engine, () -> ScopeNaming.nameFor(context), config);
         context.getStore(NAMESPACE).put(TEST_SCOPE, scope);
+        long seed = ChaosSeeds.resolve(context.getRequiredTestClass(), method);
+        engine.configureChaos(scope.name(), "{\"seed\": " + seed + "}");
+        context.getStore(NAMESPACE).put(CHAOS_SEED, seed);
         scope.register(declared);
         ScopedMock injected = scope.mock();
         if (AnnotationSupport.isAnnotated(method, TestFactory.class)) {
@@ -72,9 +76,25 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         try {
             // a factory's stubs serve its dynamic tests (as copies), which report their own unused stubs
             java.util.Optional<Throwable> ownFailure = context.getExecutionException();
+            Long seed = context.getStore(NAMESPACE).remove(CHAOS_SEED, Long.class);
+            String seedLine = seed != null && ChaosSeeds.used(scope.mock().registeredStubs())
+                    ? ChaosSeeds.describe(scope.name(), seed) : null;
+            if (seedLine != null) {
+                context.publishReportEntry("scopemock.chaos-seed", seedLine);
+            }
             if (ownFailure.isEmpty()) {
-                StrictnessCheck.run(context, scope, dynamic == null);
+                try {
+                    StrictnessCheck.run(context, scope, dynamic == null);
+                } catch (org.opentest4j.AssertionFailedError report) {
+                    if (seedLine == null) {
+                        throw report;
+                    }
+                    throw new org.opentest4j.AssertionFailedError(report.getMessage() + "\n" + seedLine);
+                }
             } else {
+                if (seedLine != null) {
+                    ownFailure.get().addSuppressed(new org.opentest4j.AssertionFailedError(seedLine));
+                }
                 attachReport(ownFailure.get(), context, scope, dynamic == null);
             }
         } finally {

@@ -170,6 +170,16 @@ final class RemoteConnection implements EngineConnection {
     }
 
     @Override
+    public void configureChaos(String scope, String chaosJson) {
+        HttpResponse<String> response = send("PUT", "/__mock__/scopes/" + encode(scope) + "/chaos", null,
+                chaosJson);
+        if (response.statusCode() == 422 || response.statusCode() == 400) {
+            throw new IllegalArgumentException(describeErrors(response));
+        }
+        expect(response, 200, "set the chaos of scope " + scope);
+    }
+
+    @Override
     public void deleteStub(String id) {
         expect(send("DELETE", "/__mock__/stubs/" + encode(id), null, null), 200, "delete stub " + id);
     }
