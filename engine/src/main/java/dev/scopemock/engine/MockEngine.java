@@ -491,6 +491,25 @@ public final class MockEngine implements AutoCloseable {
     }
 
     /**
+     * Reads a stub payload in the control API's JSON form (PROTOCOL.md §4) without registering it, e.g. to give it
+     * a Java-only action ({@link dev.scopemock.engine.model.CallbackAction}) before {@link #addStub}.
+     *
+     * @param json the stub payload
+     * @return the definition
+     * @throws InvalidPayloadException when the payload breaks a rule
+     * @since 0.2
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubDefinition readStub(String json) {
+        try {
+            return stubReader.read(JsonCodec.parseTree(json.getBytes(StandardCharsets.UTF_8)), List.of("body"));
+        } catch (IOException e) {
+            throw new InvalidPayloadException(List.of(new PayloadError("json_invalid", List.of("body"),
+                    "JSON decode error: " + e.getMessage())));
+        }
+    }
+
+    /**
      * Registers a stub given in the control API's JSON form (PROTOCOL.md §4).
      *
      * @param scope the scope, or null for the global space

@@ -216,6 +216,27 @@ public final class MockResponse {
         return wire;
     }
 
+    /** The engine's form of this response (for callbacks, which answer in process). */
+    dev.scopemock.engine.model.ResponseAction toAction() {
+        List<dev.scopemock.engine.model.HeaderValue> list = new ArrayList<>();
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            grouped.computeIfAbsent(header.getKey(), k -> new ArrayList<>()).add(header.getValue());
+        }
+        grouped.forEach((name, values) -> list.add(new dev.scopemock.engine.model.HeaderValue(name, values)));
+        dev.scopemock.engine.model.ResponseBody engineBody;
+        if (kind == Kind.BYTES || kind == Kind.STREAM) {
+            engineBody = new dev.scopemock.engine.model.ResponseBody.Bytes((byte[]) body);
+        } else if (kind == Kind.TEMPLATE) {
+            engineBody = new dev.scopemock.engine.model.ResponseBody.Template((String) body);
+        } else if (body instanceof String text) {
+            engineBody = new dev.scopemock.engine.model.ResponseBody.Text(text);
+        } else {
+            engineBody = new dev.scopemock.engine.model.ResponseBody.Json(body);
+        }
+        return new dev.scopemock.engine.model.ResponseAction(status, list, engineBody);
+    }
+
     @Override
     public String toString() {
         if (kind == Kind.BYTES || kind == Kind.STREAM) {

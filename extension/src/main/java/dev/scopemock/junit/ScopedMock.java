@@ -50,6 +50,7 @@ public final class ScopedMock {
     private final URI baseUrl;
     private final Isolation isolation;
     private final TestStubs stubs;
+    private final List<Throwable> callbackFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong clearedUpTo = new AtomicLong();
     /** For the mock of a {@code @TestFactory}: the mock of the dynamic test to act for; null otherwise. */
     private final Supplier<ScopedMock> router;
@@ -517,6 +518,41 @@ public final class ScopedMock {
         return stubs.register(name, payloadJson, "fluent", "A stub named \"" + name + "\" already exists in scope "
                 + scope + "; stub names are unique within a test. Fix: choose another name, or change the existing"
                 + " stub's answer with stub(\"" + name + "\").respondWith(...).");
+    }
+
+    String registerCallback(String payloadJson, String description, RequestHandler handler) {
+        if (router != null) {
+            return router.get().registerCallback(payloadJson, description, handler);
+        }
+        dev.scopemock.engine.model.StubCallback callback = recorded -> {
+            MockResponse response;
+            try {
+                response = handler.handle(recorded);
+            } catch (dev.scopemock.engine.model.InjectedFault fault) {
+                throw fault;
+            } catch (Exception | AssertionError failure) {
+                callbackFailures.add(failure);
+                throw failure;
+            }
+            if (response == null) {
+                IllegalStateException missing = new IllegalStateException("the callback " + description
+                        + " returned null for " + recorded.method() + " " + recorded.path() + "; it must return a"
+                        + " MockResponse (or throw an InjectedFault)");
+                callbackFailures.add(missing);
+                throw missing;
+            }
+            return response.toAction();
+        };
+        return stubs.registerCallback(payloadJson, description, callback);
+    }
+
+    /** What this test's callbacks threw (each was answered 500); the extension fails the test with them. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public List<Throwable> callbackFailures() {
+        if (router != null) {
+            return router.get().callbackFailures();
+        }
+        return List.copyOf(callbackFailures);
     }
 
     /** Registers a stub declared by an annotation (the extension's entry point). */

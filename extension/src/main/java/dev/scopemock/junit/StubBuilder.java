@@ -229,6 +229,25 @@ public final class StubBuilder {
     }
 
     /**
+     * Registers the stub with Java code that answers each request (the in-process engine only); see
+     * {@link RequestHandler}. Exceptions it throws are answered {@code 500} and fail the test when it ends.
+     *
+     * @param handler the code
+     * @return the stub id
+     * @throws IllegalStateException when the test uses a remote engine
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String respondWith(RequestHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        Map<String, Object> placeholder = new LinkedHashMap<>();
+        placeholder.put("status_code", 200);
+        placeholder.put("headers", Map.of());
+        placeholder.put("body", "");
+        String description = "respondWith(RequestHandler) for " + JsonCodec.writeString(request.toWire());
+        return mock.registerCallback(payload(Map.of("response", placeholder)), description, handler);
+    }
+
+    /**
      * Registers the stub with a sequence: call i gets {@code responses[i]}, calls after the last get the last
      * response again ({@link Exhausted#REPEAT_LAST}).
      *
@@ -325,6 +344,10 @@ public final class StubBuilder {
     }
 
     private String register(Map<String, Object> action) {
+        return mock.register(name, request, payload(action));
+    }
+
+    private String payload(Map<String, Object> action) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request", request.toWire());
         payload.put("action", action);
@@ -345,6 +368,6 @@ public final class StubBuilder {
             }
             payload.put("chaos", chaos);
         }
-        return mock.register(name, request, JsonCodec.writeString(payload));
+        return JsonCodec.writeString(payload);
     }
 }

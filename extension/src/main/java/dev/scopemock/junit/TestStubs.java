@@ -61,6 +61,13 @@ final class TestStubs {
      * requests arriving meanwhile are answered by the old or the new action, never by nothing. When the engine
      * rejects the new action, the old one stays.
      */
+    synchronized String registerCallback(String payloadJson, String description,
+                                         dev.scopemock.engine.model.StubCallback callback) {
+        String id = engine.addCallbackStub(scope, payloadJson, description, callback);
+        all.add(new Entry(id, null, payloadJson, "fluent"));
+        return id;
+    }
+
     synchronized void replaceAction(String name, Map<String, Object> action) {
         Entry old = require(name);
         Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(old.payload()));

@@ -8,5 +8,5 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public sealed interface StubAction permits ResponseAction, ProxyAction, SseAction, SequenceAction {
+public sealed interface StubAction permits ResponseAction, ProxyAction, SseAction, SequenceAction, CallbackAction {
 }

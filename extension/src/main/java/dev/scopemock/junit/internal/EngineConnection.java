@@ -110,6 +110,24 @@ public interface EngineConnection extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getName() + " cannot set a scope's chaos");
     }
 
+    /**
+     * Registers a stub whose action is Java code; only an engine in this JVM can run it.
+     *
+     * @param scope the scope
+     * @param payloadJson the stub payload (its action is replaced by the callback)
+     * @param description the callback's description
+     * @param callback the code
+     * @return the stub id
+     * @throws IllegalStateException for a remote engine
+     */
+    default String addCallbackStub(String scope, String payloadJson, String description,
+                                   dev.scopemock.engine.model.StubCallback callback) {
+        throw new IllegalStateException("Callbacks (respondWith(request -> ...)) need the in-process engine, but this"
+                + " test uses the engine at " + baseUrl() + " in another process, which cannot run Java code of this"
+                + " test. Fix: answer with a MockResponse, a sequence or a template instead, or run the test"
+                + " without scopemock.url / @MockServer(url = ...) so that the engine starts in process.");
+    }
+
     @Override
     void close();
 }

@@ -114,6 +114,19 @@ public final class InProcessConnection implements EngineConnection {
     }
 
     @Override
+    public String addCallbackStub(String scope, String payloadJson, String description,
+                                  dev.scopemock.engine.model.StubCallback callback) {
+        try {
+            dev.scopemock.engine.model.StubDefinition read = engine.readStub(payloadJson);
+            return engine.addStub(scope, new dev.scopemock.engine.model.StubDefinition(read.id(), read.request(),
+                    new dev.scopemock.engine.model.CallbackAction(description, callback), read.maxCalls(),
+                    read.chaos()));
+        } catch (InvalidPayloadException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage(), invalid);
+        }
+    }
+
+    @Override
     public void configureChaos(String scope, String chaosJson) {
         try {
             engine.configureChaos(scope, chaosJson);

@@ -82,6 +82,21 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
             if (seedLine != null) {
                 context.publishReportEntry("scopemock.chaos-seed", seedLine);
             }
+            List<Throwable> callbackFailures = scope.mock().callbackFailures();
+            if (!callbackFailures.isEmpty()) {
+                org.opentest4j.AssertionFailedError callbackReport = callbackReport(scope.name(), callbackFailures,
+                        seedLine);
+                if (ownFailure.isPresent()) {
+                    ownFailure.get().addSuppressed(callbackReport);
+                } else {
+                    try {
+                        StrictnessCheck.run(context, scope, dynamic == null);
+                    } catch (org.opentest4j.AssertionFailedError report) {
+                        callbackReport.addSuppressed(report);
+                    }
+                    throw callbackReport;
+                }
+            }
             if (ownFailure.isEmpty()) {
                 try {
                     StrictnessCheck.run(context, scope, dynamic == null);
@@ -108,6 +123,25 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
                 }
             }
         }
+    }
+
+    /** The failure of a test whose callbacks threw: each exception (answered 500), the first as the cause. */
+    private static org.opentest4j.AssertionFailedError callbackReport(String scope, List<Throwable> failures,
+                                                                      String seedLine) {
+        StringBuilder message = new StringBuilder(failures.size() == 1 ? "A callback" : failures.size() + " callbacks")
+                .append(" of scope ").append(scope).append(" threw (each call was answered 500 CALLBACK_FAILED):");
+        for (Throwable failure : failures) {
+            message.append("\n  ").append(failure.getClass().getName()).append(": ").append(failure.getMessage());
+        }
+        if (seedLine != null) {
+            message.append("\n").append(seedLine);
+        }
+        org.opentest4j.AssertionFailedError report = new org.opentest4j.AssertionFailedError(message.toString(),
+                failures.get(0));
+        for (int i = 1; i < failures.size(); i++) {
+            report.addSuppressed(failures.get(i));
+        }
+        return report;
     }
 
     /**

@@ -53,6 +53,9 @@ public final class WireViews {
         view.put("response", definition.action() instanceof ResponseAction r ? response(r) : null);
         view.put("proxy", definition.action() instanceof ProxyAction p ? proxy(p) : null);
         view.put("sse", definition.action() instanceof SseAction s ? sse(s) : null);
+        if (definition.action() instanceof dev.scopemock.engine.model.CallbackAction callback) {
+            view.put("callback", callback.description());
+        }
         if (definition.action() instanceof SequenceAction sequence) {
             List<Object> responses = new ArrayList<>();
             for (ResponseAction response : sequence.responses()) {

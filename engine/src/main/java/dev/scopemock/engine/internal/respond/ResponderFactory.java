@@ -1,6 +1,7 @@
 package dev.scopemock.engine.internal.respond;
 
 import dev.scopemock.engine.internal.json.JsonCodec;
+import dev.scopemock.engine.model.CallbackAction;
 import dev.scopemock.engine.model.HeaderValue;
 import dev.scopemock.engine.model.ProxyAction;
 import dev.scopemock.engine.model.ResponseAction;
@@ -26,6 +27,9 @@ public final class ResponderFactory {
         }
         if (action instanceof ProxyAction proxy) {
             return new ProxyResponder(proxy);
+        }
+        if (action instanceof CallbackAction callback) {
+            return new CallbackResponder(callback);
         }
         if (action instanceof SequenceAction sequence) {
             List<Responder> responses = new ArrayList<>();
