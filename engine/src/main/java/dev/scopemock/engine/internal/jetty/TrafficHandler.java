@@ -4,6 +4,7 @@ import dev.scopemock.engine.AmbiguousScopeException;
 import dev.scopemock.engine.internal.chaos.ChaosDecision;
 import dev.scopemock.engine.internal.chaos.Faults;
 import dev.scopemock.engine.internal.chaos.ScopeChaos;
+import dev.scopemock.engine.internal.chaos.SseChaos;
 import dev.scopemock.engine.internal.chaos.ThrottledResponse;
 import dev.scopemock.engine.internal.core.EngineCore;
 import dev.scopemock.engine.internal.match.MatchSubject;
@@ -67,6 +68,7 @@ final class TrafficHandler {
         ScopeChaos scopeChaos = effective.chaos();
         Chaos chaos = scopeChaos.effective(selection.stub().definition().chaos());
         ChaosDecision decision = ChaosDecision.draw(chaos, scopeChaos.random());
+        SseChaos.attach(request, chaos, scopeChaos.random());
         Response out = response;
         if (chaos != null && chaos.faults().throttleBytes() != null) {
             out = new ThrottledResponse(request, response, runtime.scheduler(), chaos.faults().throttleBytes(),

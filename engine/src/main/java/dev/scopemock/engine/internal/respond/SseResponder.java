@@ -1,5 +1,6 @@
 package dev.scopemock.engine.internal.respond;
 
+import dev.scopemock.engine.internal.chaos.SseChaos;
 import dev.scopemock.engine.model.SseAction;
 import dev.scopemock.engine.model.SseEvent;
 import java.nio.ByteBuffer;
@@ -13,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Streams server-sent events: every event's data, event and id are rendered first (a failure answers the JSON
  * 500 instead of a stream); then each event is written as one chunk after its delay, scheduled rather than
- * slept. A drop writes half of the first event and aborts.
+ * slept. A drop writes half of the first event and aborts. Chaos's SSE faults add a random delay before each event
+ * and abort the stream after a number of complete events.
  */
 public final class SseResponder implements Responder {
 
@@ -27,6 +29,7 @@ public final class SseResponder implements Responder {
     public void respond(Exchange exchange, boolean drop) {
         List<byte[]> chunks = new ArrayList<>(action.events().size());
         List<Long> delays = new ArrayList<>(action.events().size());
+        SseChaos sseChaos = SseChaos.of(exchange.request());
         try {
             for (int i = 0; i < action.events().size(); i++) {
                 SseEvent event = action.events().get(i);
@@ -39,7 +42,7 @@ public final class SseResponder implements Responder {
                 chunks.add(SseEncoder.encode(event.comment(), id, name, event.retry(), data)
                         .getBytes(StandardCharsets.UTF_8));
                 Duration delay = event.delay() != null ? event.delay() : action.defaultDelay();
-                delays.add(delay.toMillis());
+                delays.add(delay.toMillis() + (sseChaos == null ? 0 : sseChaos.jitter()));
             }
         } catch (RuntimeException e) {
             ResponseWriter.sendError(exchange.response(), exchange.callback(), 500, "TEMPLATE_RENDER_ERROR",
@@ -49,7 +52,7 @@ public final class SseResponder implements Responder {
         exchange.response().setStatus(200);
         exchange.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
         exchange.response().getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        new Stream(exchange, chunks, delays, drop).next(0);
+        new Stream(exchange, chunks, delays, drop, sseChaos == null ? null : sseChaos.dropAfterEvents()).next(0);
     }
 
     /** A rendered id or event name must stay on one line, or it would corrupt the stream. */
@@ -67,15 +70,23 @@ public final class SseResponder implements Responder {
         private final List<byte[]> chunks;
         private final List<Long> delays;
         private final boolean drop;
+        private final Integer dropAfterEvents;
 
-        Stream(Exchange exchange, List<byte[]> chunks, List<Long> delays, boolean drop) {
+        Stream(Exchange exchange, List<byte[]> chunks, List<Long> delays, boolean drop, Integer dropAfterEvents) {
             this.exchange = exchange;
             this.chunks = chunks;
             this.delays = delays;
             this.drop = drop;
+            this.dropAfterEvents = dropAfterEvents;
         }
 
         void next(int index) {
+            if (dropAfterEvents != null && index == dropAfterEvents && index < chunks.size()) {
+                exchange.response().write(false, ByteBuffer.allocate(0), Callback.from(
+                        () -> exchange.callback().failed(new ConnectionDroppedException()),
+                        exchange.callback()::failed));
+                return;
+            }
             if (index == chunks.size()) {
                 exchange.response().write(true, null, exchange.callback());
                 return;
