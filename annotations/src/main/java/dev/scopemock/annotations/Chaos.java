@@ -148,4 +148,20 @@ public @interface Chaos {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     long throttleIntervalMs() default 100;
+
+    /**
+     * SSE: abort the stream after this many complete events.
+     *
+     * @return the count, or -1 for no abort
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    int sseDropAfterEvents() default -1;
+
+    /**
+     * SSE: an extra random delay in {@code [0, sseEventJitterMs]} before each event (from the seeded generator).
+     *
+     * @return milliseconds
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    long sseEventJitterMs() default 0;
 }

@@ -180,6 +180,29 @@ public final class StubBuilder {
         return this;
     }
 
+    /**
+     * SSE: aborts the stream after {@code events} complete events, and delays each event by an extra random
+     * {@code [0, jitter]} (from the scope's seeded generator).
+     *
+     * @param events complete events before the abort, or -1 for none
+     * @param jitter the maximum extra delay per event
+     * @return this builder
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public StubBuilder withSseChaos(int events, Duration jitter) {
+        if (events < -1 || jitter.isNegative()) {
+            throw new IllegalArgumentException("events must be -1 (no abort) or a count, and the jitter not negative,"
+                    + " found " + events + " and " + jitter);
+        }
+        Map<String, Object> sse = new LinkedHashMap<>();
+        if (events >= 0) {
+            sse.put("drop_after_events", events);
+        }
+        sse.put("event_jitter_ms", jitter.toMillis());
+        faults.put("sse", sse);
+        return this;
+    }
+
     private static double checked(double probability) {
         if (!(probability >= 0.0 && probability <= 1.0)) {
             throw new IllegalArgumentException("probability must be in [0, 1], found " + probability);

@@ -68,6 +68,32 @@ class ChaosExtensionTest {
     }
 
     @Test
+    void fluentSseChaosAbortsAfterOneEvent(ScopedMock mock) throws Exception {
+        mock.whenRequestedWith(get("/events")).withSseChaos(1, Duration.ZERO).respondWithSse(Duration.ZERO, "a", "b");
+
+        HttpResponse<java.util.stream.Stream<String>> response = CLIENT.send(HttpRequest.newBuilder(
+                URI.create(mock.baseUrl() + "/events")).header(mock.scopeHeader().name(),
+                mock.scopeHeader().value()).build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new ArrayList<>();
+
+        assertThatThrownBy(() -> response.body().forEach(lines::add)).isExactlyInstanceOf(
+                java.io.UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+        assertThat(lines).containsExactly("data: a", "");
+    }
+
+    @Test
+    @Stub(path = "/slow", body = "0123456789")
+    @Chaos(throttleBytes = 2, throttleIntervalMs = 40)
+    void annotatedThrottle(ScopedMock mock) throws Exception {
+        long start = System.nanoTime();
+
+        HttpResponse<String> response = call(mock, "/slow");
+
+        assertThat(response.body()).isEqualTo("0123456789");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(160));
+    }
+
+    @Test
     void oneSeedReplaysTheSameFaultsAndAnotherDoesNot() {
         List<String> first = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");
         List<String> second = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");

@@ -261,6 +261,14 @@ final class AnnotationStubs {
         if (chaos.throttleBytes() > 0) {
             faults.put("throttle", Map.of("bytes", chaos.throttleBytes(), "interval_ms", chaos.throttleIntervalMs()));
         }
+        if (chaos.sseDropAfterEvents() >= 0 || chaos.sseEventJitterMs() > 0) {
+            Map<String, Object> sse = new LinkedHashMap<>();
+            if (chaos.sseDropAfterEvents() >= 0) {
+                sse.put("drop_after_events", chaos.sseDropAfterEvents());
+            }
+            sse.put("event_jitter_ms", chaos.sseEventJitterMs());
+            faults.put("sse", sse);
+        }
         if (chaos.latencyMs() == 0 && chaos.jitterMs() == 0 && faults.isEmpty()) {
             return null;
         }
@@ -315,8 +323,10 @@ final class AnnotationStubs {
             throw fail(origin, prefix + "errorStatus", "must be 0 (none) or between 200 and 599, found "
                     + chaos.errorStatus(), "use a status such as 503");
         }
-        if (chaos.stallMaxMs() < 0 || chaos.throttleBytes() < 0 || chaos.throttleIntervalMs() <= 0) {
-            throw fail(origin, prefix + "stallMaxMs/throttleBytes/throttleIntervalMs", "must not be negative"
+        if (chaos.stallMaxMs() < 0 || chaos.throttleBytes() < 0 || chaos.throttleIntervalMs() <= 0
+                || chaos.sseDropAfterEvents() < -1 || chaos.sseEventJitterMs() < 0) {
+            throw fail(origin, prefix + "stallMaxMs/throttleBytes/throttleIntervalMs/sseDropAfterEvents"
+                    + "/sseEventJitterMs", "must not be negative (sseDropAfterEvents -1 for none)"
                     + " (and the interval positive)", "use 0 or positive numbers");
         }
     }
