@@ -43,7 +43,8 @@ class AnnotationValidationTest {
                 InvalidResponseJsonTestCase.class, InvalidRequestJsonTestCase.class, StatusTooHighTestCase.class,
                 StatusTooLowTestCase.class, TwoChaosTestCase.class, NegativeLatencyTestCase.class,
                 NegativeJitterTestCase.class, ProbabilityAboveOneTestCase.class, NegativeMaxCallsTestCase.class,
-                DuplicateNamesTestCase.class, InvalidTemplateTestCase.class);
+                DuplicateNamesTestCase.class, InvalidTemplateTestCase.class, FaultsAboveOneTestCase.class,
+                BadErrorStatusTestCase.class, SequenceAndBodyTestCase.class);
     }
 
     @AfterAll
@@ -111,7 +112,16 @@ class AnnotationValidationTest {
                 Arguments.of(DuplicateNamesTestCase.class, "@Stub(name = \"pay\", path = \"/b\") on"
                         + " DuplicateNamesTestCase.test: name \"pay\" is already used by @Stub(name = \"pay\","
                         + " path = \"/a\") on class DuplicateNamesTestCase; stub names are unique within a test."
-                        + " Fix: give each stub its own name."));
+                        + " Fix: give each stub its own name."),
+                Arguments.of(FaultsAboveOneTestCase.class, "@Chaos on FaultsAboveOneTestCase.test: probabilities add"
+                        + " up to 1.2, but at most one fault happens per request. Fix: make the fault probabilities"
+                        + " add up to at most 1."),
+                Arguments.of(BadErrorStatusTestCase.class, "@Stub(path = \"/x\") on BadErrorStatusTestCase.test:"
+                        + " chaos errorStatus must be 0 (none) or between 200 and 599, found 99. Fix: use a status"
+                        + " such as 503."),
+                Arguments.of(SequenceAndBodyTestCase.class, "@Stub(path = \"/x\") on SequenceAndBodyTestCase.test:"
+                        + " sequence and body are exclusive: a sequence gives each call its own @Reply. Fix: move"
+                        + " the response into the @Reply elements."));
     }
 
     @ParameterizedTest
@@ -139,7 +149,7 @@ class AnnotationValidationTest {
 
     @Test
     void runsNoFixtureAndLeavesNoScopeBehind() {
-        results.testEvents().assertStatistics(stats -> stats.started(20).failed(20));
+        results.testEvents().assertStatistics(stats -> stats.started(23).failed(23));
         assertThat(engine.scopes()).isEmpty();
     }
 
@@ -376,6 +386,39 @@ class AnnotationValidationTest {
         @Override
         @Test
         @Stub(path = "/x", template = "{{ request.path ")
+        void test(TestReporter reporter) {
+            super.test(reporter);
+        }
+    }
+
+    @MockServer
+    @Fixture
+    static class FaultsAboveOneTestCase extends Reporting {
+        @Override
+        @Test
+        @Chaos(connectionResetProbability = 0.6, emptyResponseProbability = 0.6)
+        void test(TestReporter reporter) {
+            super.test(reporter);
+        }
+    }
+
+    @MockServer
+    @Fixture
+    static class BadErrorStatusTestCase extends Reporting {
+        @Override
+        @Test
+        @Stub(path = "/x", chaos = @Chaos(errorStatus = 99))
+        void test(TestReporter reporter) {
+            super.test(reporter);
+        }
+    }
+
+    @MockServer
+    @Fixture
+    static class SequenceAndBodyTestCase extends Reporting {
+        @Override
+        @Test
+        @Stub(path = "/x", body = "single", sequence = @dev.scopemock.annotations.Reply(status = 500))
         void test(TestReporter reporter) {
             super.test(reporter);
         }
