@@ -21,29 +21,46 @@ public record ChaosDecision(long delayMillis, Fault fault) {
         }
         long delay = latencyMillis(chaos, random);
         ChaosFaults faults = chaos.faults();
-        Double[] bands = {faults.errorProbability(), faults.resetProbability(), faults.emptyProbability(),
-            faults.stallProbability(), faults.randomBytesProbability(), faults.malformedChunkedProbability(),
-            chaos.dropProbability()};
-        Fault[] kinds = {Fault.ERROR_STATUS, Fault.CONNECTION_RESET, Fault.EMPTY_RESPONSE, Fault.STALL,
-            Fault.RANDOM_BYTES, Fault.MALFORMED_CHUNKED, Fault.CONNECTION_DROP};
-        boolean any = false;
-        for (Double band : bands) {
-            any |= band != null;
-        }
-        if (!any) {
-            return new ChaosDecision(delay, Fault.NONE);
+        if (faults.errorProbability() == null && faults.resetProbability() == null
+                && faults.emptyProbability() == null && faults.stallProbability() == null
+                && faults.randomBytesProbability() == null && faults.malformedChunkedProbability() == null
+                && chaos.dropProbability() == null) {
+            return delay == 0 ? NONE : new ChaosDecision(delay, Fault.NONE);
         }
         double r = random.nextDouble();
-        double upper = 0;
-        for (int i = 0; i < bands.length; i++) {
-            if (bands[i] != null) {
-                upper += bands[i];
-                if (r < upper) {
-                    return new ChaosDecision(delay, kinds[i]);
-                }
-            }
+        double upper = band(0, faults.errorProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.ERROR_STATUS);
         }
-        return new ChaosDecision(delay, Fault.NONE);
+        upper = band(upper, faults.resetProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.CONNECTION_RESET);
+        }
+        upper = band(upper, faults.emptyProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.EMPTY_RESPONSE);
+        }
+        upper = band(upper, faults.stallProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.STALL);
+        }
+        upper = band(upper, faults.randomBytesProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.RANDOM_BYTES);
+        }
+        upper = band(upper, faults.malformedChunkedProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.MALFORMED_CHUNKED);
+        }
+        upper = band(upper, chaos.dropProbability());
+        if (r < upper) {
+            return new ChaosDecision(delay, Fault.CONNECTION_DROP);
+        }
+        return delay == 0 ? NONE : new ChaosDecision(delay, Fault.NONE);
+    }
+
+    private static double band(double lower, Double probability) {
+        return probability == null ? lower : lower + probability;
     }
 
     /** A delay drawn from {@code [base, base + jitter]}, both ends included, saturating instead of overflowing. */

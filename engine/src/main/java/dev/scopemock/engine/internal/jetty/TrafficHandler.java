@@ -76,13 +76,12 @@ final class TrafficHandler {
         }
         Exchange exchange = new Exchange(request, out, callback, recorded, selection.pathMatch().params(),
                 effective, runtime);
-        Runnable answer = () -> Faults.apply(decision.fault(), chaos, scopeChaos.random(), exchange,
-                selection.stub().responder());
         if (decision.delayMillis() <= 0) {
-            answer.run();
+            Faults.apply(decision.fault(), chaos, scopeChaos.random(), exchange, selection.stub().responder());
             return;
         }
-        Delays.schedule(exchange, decision.delayMillis(), answer, () -> Delays.answerCancelled(exchange));
+        Delays.schedule(exchange, decision.delayMillis(), () -> Faults.apply(decision.fault(), chaos,
+                scopeChaos.random(), exchange, selection.stub().responder()), () -> Delays.answerCancelled(exchange));
     }
 
     static List<String> headerNames(Request request) {
