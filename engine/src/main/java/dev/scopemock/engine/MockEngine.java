@@ -388,26 +388,29 @@ public final class MockEngine implements AutoCloseable {
      * Sets a scope's default chaos (for its stubs without chaos of their own) and the seed of its generator, in the
      * wire form of {@code PUT /__mock__/scopes/{name}/chaos}: a stub's {@code chaos} object plus an optional
      * {@code seed}, e.g. {@code {"seed": 42, "faults": {"error_status": {"status": 503, "probability": 0.3}}}}. A
-     * new generator starts from the seed, so the same requests in the same order get the same faults.
+     * new generator starts from the seed, so the same requests in the same order get the same faults; without a
+     * seed the scope's generator goes on where it is.
      *
      * @param scope the scope name, or null for the global scope
      * @param chaosJson the chaos object
-     * @return the seed in use (the given one, else {@code -Dscopemock.chaos.seed}, else a random one)
+     * @return the seed in use (the given one, else the scope's current one)
      * @throws InvalidPayloadException when the chaos breaks a rule
      * @throws ScopeNotFoundException when the scope does not exist
      * @since 0.2
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public long configureChaos(String scope, String chaosJson) {
+        ScopeState state = scopeState(scope);
         dev.scopemock.engine.internal.chaos.ScopeChaos chaos;
         try {
             chaos = dev.scopemock.engine.internal.json.ScopeChaosReader.read(
-                    JsonCodec.parseTree(chaosJson.getBytes(StandardCharsets.UTF_8)), List.of("body"));
+                    JsonCodec.parseTree(chaosJson.getBytes(StandardCharsets.UTF_8)), List.of("body"),
+                    state.chaos().random());
         } catch (IOException e) {
             throw new InvalidPayloadException(List.of(new PayloadError("json_invalid", List.of("body"),
                     "JSON decode error: " + e.getMessage())));
         }
-        scopeState(scope).setChaos(chaos);
+        state.setChaos(chaos);
         return chaos.random().seed();
     }
 

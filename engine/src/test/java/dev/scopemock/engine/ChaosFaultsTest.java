@@ -150,6 +150,22 @@ class ChaosFaultsTest {
     }
 
     @Test
+    void scopeChaosIsSetOverHttpAndKeepsTheSeedUnlessGivenOne() throws Exception {
+        HttpResponse<String> created = mock.postJson("/__mock__/scopes", "{\"name\": \"sc\", \"chaos\": {\"seed\": 9}}");
+        mock.addStub("sc", "{\"request\": {\"path\": \"/s\"}, \"action\": {\"response\": {\"status_code\": 200,"
+                + " \"headers\": {}, \"body\": \"ok\"}}}");
+        HttpResponse<String> put = mock.send("PUT", "/__mock__/scopes/sc/chaos", "{\"faults\": {\"error_status\":"
+                + " {\"status\": 502}}}", "Content-Type", "application/json");
+        HttpResponse<String> missing = mock.send("PUT", "/__mock__/scopes/nope/chaos", "{}", "Content-Type",
+                "application/json");
+
+        assertThat(created.body()).isEqualTo("{\"success\":true,\"name\":\"sc\",\"chaos_seed\":9}");
+        assertThat(put.body()).isEqualTo("{\"success\":true,\"name\":\"sc\",\"chaos_seed\":9}");
+        assertThat(send("/s", Duration.ofSeconds(10), "sc", "1").statusCode()).isEqualTo(502);
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void oneSeedReplaysTheSameFaultsOverAThousandCalls() throws Exception {
         List<String> first = run("replay", 42);
         List<String> second = run("replay", 42);

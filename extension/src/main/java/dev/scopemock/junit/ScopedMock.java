@@ -50,6 +50,7 @@ public final class ScopedMock {
     private final URI baseUrl;
     private final Isolation isolation;
     private final TestStubs stubs;
+    private volatile boolean scopeChaos;
     private final List<Throwable> callbackFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong clearedUpTo = new AtomicLong();
     /** For the mock of a {@code @TestFactory}: the mock of the dynamic test to act for; null otherwise. */
@@ -188,6 +189,33 @@ public final class ScopedMock {
             return router.get().isolation();
         }
         return isolation;
+    }
+
+    /**
+     * Sets chaos for every stub of this test's scope that has none of its own, in the wire form of a stub's
+     * {@code chaos} (README, "Chaos"); the scope's seeded generator goes on (a {@code "seed"} member restarts it).
+     *
+     * <pre>{@code
+     * mock.setScopeChaos("{\"faults\": {\"error_status\": {\"status\": 503, \"probability\": 0.3}}}");
+     * }</pre>
+     *
+     * @param chaosJson the chaos object
+     * @throws IllegalArgumentException when the engine rejects it, with the engine's reason
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public void setScopeChaos(String chaosJson) {
+        if (router != null) {
+            router.get().setScopeChaos(chaosJson);
+            return;
+        }
+        engine.configureChaos(scope, java.util.Objects.requireNonNull(chaosJson, "chaosJson"));
+        scopeChaos = true;
+    }
+
+    /** Whether {@link #setScopeChaos(String)} was used (failure reports then print the seed). */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public boolean hasScopeChaos() {
+        return router != null ? router.get().hasScopeChaos() : scopeChaos;
     }
 
     /**

@@ -94,6 +94,19 @@ class ChaosExtensionTest {
     }
 
     @Test
+    void scopeChaosAppliesToStubsWithoutTheirOwn(ScopedMock mock) throws Exception {
+        mock.whenRequestedWith(get("/plain")).respondWith(ok().withBody("plain"));
+        mock.whenRequestedWith(get("/own")).withLatency(Duration.ZERO).respondWith(ok().withBody("own"));
+        mock.setScopeChaos("{\"faults\": {\"error_status\": {\"status\": 429}}}");
+
+        assertThat(call(mock, "/plain").statusCode()).isEqualTo(429);
+        assertThat(call(mock, "/own").body()).isEqualTo("own");
+        assertThatThrownBy(() -> mock.setScopeChaos("{\"faults\": {\"stall\": {}}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Field required: a stall is"
+                        + " bounded by max_ms");
+    }
+
+    @Test
     void oneSeedReplaysTheSameFaultsAndAnotherDoesNot() {
         List<String> first = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");
         List<String> second = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");

@@ -77,7 +77,8 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
             // a factory's stubs serve its dynamic tests (as copies), which report their own unused stubs
             java.util.Optional<Throwable> ownFailure = context.getExecutionException();
             Long seed = context.getStore(NAMESPACE).remove(CHAOS_SEED, Long.class);
-            String seedLine = seed != null && ChaosSeeds.used(scope.mock().registeredStubs())
+            String seedLine = seed != null && (scope.mock().hasScopeChaos()
+                    || ChaosSeeds.used(scope.mock().registeredStubs()))
                     ? ChaosSeeds.describe(scope.name(), seed) : null;
             if (seedLine != null) {
                 context.publishReportEntry("scopemock.chaos-seed", seedLine);

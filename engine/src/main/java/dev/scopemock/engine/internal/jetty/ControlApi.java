@@ -180,11 +180,11 @@ final class ControlApi {
     /** {@code PUT /__mock__/scopes/{name}/chaos}: the scope's default chaos and seed (replacing the previous). */
     private void configureChaos(Request request, String name, Response response, Callback callback, byte[] body) {
         JsonNode root = parseObject(request, body);
-        ScopeChaos chaos = ScopeChaosReader.read(root, List.of("body"));
         ScopeState scope = core.scopes().find(name);
         if (scope == null) {
             throw new ScopeNotFoundException("Scope '" + name + "' was not found");
         }
+        ScopeChaos chaos = ScopeChaosReader.read(root, List.of("body"), scope.chaos().random());
         scope.setChaos(chaos);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
@@ -219,7 +219,7 @@ final class ControlApi {
                     + " unknown field '" + unknown.get(0) + "'; allowed fields are [name, dedicated_port, chaos]");
         }
         ScopeChaos chaos = root.get("chaos") == null || root.get("chaos").isNull() ? null
-                : ScopeChaosReader.read(root.get("chaos"), List.of("body", "chaos"));
+                : ScopeChaosReader.read(root.get("chaos"), List.of("body", "chaos"), null);
         ScopeState created = scopes.create(name.textValue(), dedicatedPort != null && dedicatedPort.asBoolean());
         if (chaos != null) {
             created.setChaos(chaos);

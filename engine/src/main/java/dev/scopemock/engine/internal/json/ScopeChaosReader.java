@@ -9,15 +9,20 @@ import java.util.List;
 
 /**
  * Reads a scope's {@code chaos}: the stub chaos form (the default of the scope's stubs) plus {@code seed}, the seed
- * of the scope's generator (without one: {@code -Dscopemock.chaos.seed}, else a random seed).
+ * of the scope's generator (without one: the scope's current generator goes on; a new scope's is seeded from
+ * {@code -Dscopemock.chaos.seed}, else randomly).
  */
 public final class ScopeChaosReader {
 
     private ScopeChaosReader() {
     }
 
-    /** Throws {@link dev.scopemock.engine.InvalidPayloadException} listing every broken rule. */
-    public static ScopeChaos read(JsonNode node, List<Object> loc) {
+    /**
+     * Throws {@link dev.scopemock.engine.InvalidPayloadException} listing every broken rule.
+     *
+     * @param current the scope's generator, kept when no seed is given (null for a new scope)
+     */
+    public static ScopeChaos read(JsonNode node, List<Object> loc, ChaosRandom current) {
         WireErrors errors = new WireErrors();
         if (!errors.requireObject(node, loc)) {
             errors.throwIfAny();
@@ -33,6 +38,7 @@ public final class ScopeChaosReader {
             chaos = new ChaosReader(errors).read(rest, loc);
         }
         errors.throwIfAny();
-        return new ScopeChaos(chaos, seed == null ? ChaosRandom.fromEnvironment() : new ChaosRandom(seed));
+        return new ScopeChaos(chaos, seed != null ? new ChaosRandom(seed)
+                : current != null ? current : ChaosRandom.fromEnvironment());
     }
 }
