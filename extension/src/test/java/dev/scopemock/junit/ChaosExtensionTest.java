@@ -119,6 +119,25 @@ class ChaosExtensionTest {
     }
 
     @Test
+    void theSystemPropertyFixesTheSeedOfTestsWithoutOne() {
+        List<String> fromAnnotation = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");
+        String previous = System.getProperty("scopemock.chaos.seed");
+        List<String> fromProperty;
+        try {
+            System.setProperty("scopemock.chaos.seed", "42");
+            fromProperty = reported(TestKit.fixtures().run(NoSeedTestCase.class), "faults");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("scopemock.chaos.seed");
+            } else {
+                System.setProperty("scopemock.chaos.seed", previous);
+            }
+        }
+
+        assertThat(fromProperty).hasSize(1).isEqualTo(fromAnnotation);
+    }
+
+    @Test
     void failuresPrintTheSeed() {
         EngineExecutionResults results = TestKit.fixtures().run(FailingTestCase.class);
 
@@ -148,6 +167,16 @@ class ChaosExtensionTest {
     @Fixture
     @Chaos(seed = 42)
     static class Seed42TestCase {
+        @Test
+        void calls(ScopedMock mock, TestReporter reporter) throws Exception {
+            mock.whenRequestedWith(get("/x")).withErrorStatus(503, 0.5).respondWith(ok());
+            reporter.publishEntry("faults", faults(mock));
+        }
+    }
+
+    @MockServer
+    @Fixture
+    static class NoSeedTestCase {
         @Test
         void calls(ScopedMock mock, TestReporter reporter) throws Exception {
             mock.whenRequestedWith(get("/x")).withErrorStatus(503, 0.5).respondWith(ok());
