@@ -1,0 +1,460 @@
+package dev.scopemock.benchmarks.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the raw Jetty handler, the standalone Scopemock engine, WireMock and MockServer one after the other, each in
+ * its own JVM on its own free loopback port; measures each one's start-up to the first answered request, registers
+ * the same stub sets through each one's admin API, drives wrk against the last registered stub and prints req/s,
+ * p50, p99, server CPU per request, RSS, and the issue's ratios. Every process it starts is stopped (also on
+ * failure or interruption, by a shutdown hook; their ids go to {@code pids} for the calling script's trap too).
+ * Run it through {@code benchmarks/scripts/load-driver.sh}.
+ *
+ * <p>Options: {@code --duration S} (measured wrk run, default 10), {@code --warmup S} (unmeasured wrk run before it,
+ * default 3), {@code --startups N} (launches timed per server, default 3; the last one is measured), {@code --only
+ * raw,scopemock,wiremock,mockserver}, {@code --scenarios one,literal,pattern,scopes}, {@code --root DIR} (the
+ * repository, default the working directory), {@code --peers DIR} (default benchmarks/target/peers).
+ */
+public final class LoadDriver {
+
+    /** One measured row. */
+    record Row(Target target, Scenario scenario, long registrationMillis, Wrk.Result wrk, double cpuMicrosPerRequest,
+               long rssKib, double load, String journal) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Process> live = new CopyOnWriteArrayList<>();
+    private final Path root;
+    private final Path out;
+    private final Path pidFile;
+    private final int duration;
+    private final int warmup;
+    private final int startups;
+    private final long clockTicks;
+    private final Http http = new Http();
+    private final Wrk wrk = new Wrk(2, 32);
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, List<Long>> startupMillis = new LinkedHashMap<>();
+    private final Map<String, Long> finalRssKib = new LinkedHashMap<>();
+
+    private LoadDriver(Path root, int duration, int warmup, int startups) throws IOException {
+        this.root = root;
+        this.out = root.resolve("benchmarks/target/load");
+        Files.createDirectories(out);
+        this.pidFile = out.resolve("pids");
+        this.duration = duration;
+        this.warmup = warmup;
+        this.startups = startups;
+        this.clockTicks = clockTicks();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
+        Path peers = Path.of(options.getOrDefault("--peers", root.resolve("benchmarks/target/peers").toString()));
+        List<String> only = Arrays.asList(options.getOrDefault("--only", "raw,scopemock,wiremock,mockserver")
+                .split(","));
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String name : options.getOrDefault("--scenarios", "one,literal,pattern,scopes").split(",")) {
+            scenarios.add(Scenario.valueOf(name.toUpperCase(Locale.ROOT)));
+        }
+        LoadDriver driver = new LoadDriver(root, Integer.parseInt(options.getOrDefault("--duration", "10")),
+                Integer.parseInt(options.getOrDefault("--warmup", "3")),
+                Integer.parseInt(options.getOrDefault("--startups", "3")));
+        Runtime.getRuntime().addShutdownHook(new Thread(driver::stopAll, "load-driver-cleanup"));
+
+        List<Target> targets = new ArrayList<>();
+        if (only.contains("raw")) {
+            targets.add(new Target.RawJetty());
+        }
+        if (only.contains("scopemock")) {
+            targets.add(new Target.Scopemock(single(root.resolve("engine/target"), "scopemock-engine-",
+                    "-standalone.jar")));
+        }
+        if (only.contains("wiremock")) {
+            targets.add(new Target.WireMock(single(peers, "wiremock-standalone-", ".jar")));
+        }
+        if (only.contains("mockserver")) {
+            targets.add(new Target.MockServer(single(peers, "mockserver-netty-", "-jar-with-dependencies.jar")));
+        }
+        for (Target target : targets) {
+            String key = "--" + target.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "-jvm";
+            if (options.containsKey(key)) {
+                target.jvmOptions = List.of(options.get(key).trim().split("\\s+"));
+            }
+        }
+        long began = System.nanoTime();
+        System.out.printf("machine: %d cores, %s; JDK %s; wrk -t2 -c32 -d%ds (after a %ds warm-up) --latency%n",
+                Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
+                driver.duration, driver.warmup);
+        System.out.println("load average at start: " + loadAverage());
+        for (Target target : targets) {
+            driver.measure(target, scenarios);
+        }
+        String report = driver.report(began);
+        System.out.println();
+        System.out.println(report);
+        Files.writeString(driver.out.resolve("results.md"), report, StandardCharsets.UTF_8);
+        System.out.println("(also written to " + root.relativize(driver.out.resolve("results.md")) + ")");
+    }
+
+    private void measure(Target target, List<Scenario> scenarios) throws IOException, InterruptedException {
+        System.out.println();
+        System.out.println("== " + target.name);
+        List<Long> starts = new ArrayList<>();
+        Process server = null;
+        int port = 0;
+        for (int k = 1; k <= startups; k++) {
+            port = freePort();
+            long t0 = System.nanoTime();
+            server = launch(target, port, k);
+            long millis = awaitFirstAnswer(server, port, t0);
+            starts.add(millis);
+            System.out.printf("  start-up %d: %d ms%n", k, millis);
+            if (k < startups) {
+                stop(server);
+            }
+        }
+        startupMillis.put(target.name, starts);
+        try {
+            long served = 0;
+            for (Scenario scenario : scenarios) {
+                if (!target.supports(scenario)) {
+                    continue;
+                }
+                target.reset(http, port);
+                long r0 = System.nanoTime();
+                long regCpu0 = cpuTicks(server.pid());
+                target.register(http, port, scenario);
+                long registration = (System.nanoTime() - r0) / 1_000_000;
+                long regCpuMillis = (cpuTicks(server.pid()) - regCpu0) * 1_000 / clockTicks;
+                check(target, port, scenario);
+                served = 1;
+                if (warmup > 0) {
+                    served += wrk.run(port, scenario, warmup, this::remember).requests();
+                }
+                long cpu0 = cpuTicks(server.pid());
+                Wrk.Result result = wrk.run(port, scenario, duration, this::remember);
+                long cpu1 = cpuTicks(server.pid());
+                served += result.requests();
+                double load = loadOneMinute();
+                long rss = rssKib(server.pid());
+                double cpuMicros = (cpu1 - cpu0) * (1_000_000.0 / clockTicks) / Math.max(1, result.requests());
+                String journal = target instanceof Target.Scopemock ? journal(port, served) : "";
+                Row row = new Row(target, scenario, registration, result, cpuMicros, rss, load, journal);
+                rows.add(row);
+                System.out.printf("  %-22s reg %6d ms (server CPU %d ms)  %10.0f req/s  p50 %s  p99 %s  non-2xx %d  socket errors %d  "
+                                + "cpu %.1f us/req  rss %d MiB  load %.2f %s%n", scenario.label, registration, regCpuMillis,
+                        result.requestsPerSecond(), latency(result.p50Micros()), latency(result.p99Micros()),
+                        result.non2xx(), result.socketErrors(), cpuMicros, rss / 1024, load, journal);
+            }
+            finalRssKib.put(target.name, rssKib(server.pid()));
+        } finally {
+            stop(server);
+        }
+    }
+
+    /** One request before the load: the target must answer 200 "ok", so a wrong registration cannot look fast. */
+    private void check(Target target, int port, Scenario scenario) {
+        Http.Answer answer = scenario.requestScope == null ? http.send("GET", port, scenario.requestPath, null)
+                : http.send("GET", port, scenario.requestPath, null, scenario.requestScope, "1");
+        if (answer.status() != 200 || !answer.body().equals("ok")) {
+            throw new IllegalStateException(target.name + " answered " + answer.status() + " "
+                    + Http.abbreviate(answer.body()) + " to " + scenario.requestPath + " in " + scenario.label);
+        }
+    }
+
+    /** Scopemock's journal after a scenario: entries kept (the bound is 10,000 per scope) and evicted. */
+    private String journal(int port, long served) {
+        try {
+            JsonNode listing = JSON.readTree(http.expectOk("GET", port, "/__mock__/requests?all=true", null).body());
+            int kept = listing.get("requests").size();
+            long evicted = listing.get("evicted").asLong();
+            return "journal " + kept + " kept + " + evicted + " evicted of " + served + " requests";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Process launch(Target target, int port, int attempt) throws IOException {
+        String file = target.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + attempt + ".log";
+        Process process = new ProcessBuilder(target.command(root, port))
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve(file).toFile())
+                .start();
+        live.add(process);
+        remember(process.pid());
+        return process;
+    }
+
+    private void remember(long pid) {
+        try {
+            Files.writeString(pidFile, pid + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long awaitFirstAnswer(Process server, int port, long t0) throws InterruptedException {
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Http.answers(port, "/")) {
+                return (System.nanoTime() - t0) / 1_000_000;
+            }
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited with " + server.exitValue() + " before answering");
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("no answer on port " + port + " within 60 s");
+    }
+
+    private void stop(Process process) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        live.remove(process);
+    }
+
+    private void stopAll() {
+        for (Process process : live) {
+            process.destroy();
+        }
+        for (Process process : live) {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    // ---- the report ----
+
+    private String report(long began) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format("Machine: %d cores, %s, JDK %s (%s); wrk -t2 -c32 -d%ds --latency after a %ds warm-up; "
+                        + "client and servers share the cores. Load average at the end: %s. Run took %d s.%n%n",
+                Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), duration, warmup, loadAverage(),
+                (System.nanoTime() - began) / 1_000_000_000L));
+        md.append("| server | stubs | registration | req/s | p50 | p99 | non-2xx / socket errors | server CPU/req | "
+                + "RSS after | load (1 min) |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Row row : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %d / %d | %.1f µs | %d MiB | %.2f |%n",
+                    row.target.name, row.target instanceof Target.RawJetty ? "(no stubs)" : row.scenario.label,
+                    row.target instanceof Target.RawJetty ? "-" : String.format(Locale.ROOT, "%,d ms", row.registrationMillis),
+                    row.wrk.requestsPerSecond(), latency(row.wrk.p50Micros()), latency(row.wrk.p99Micros()),
+                    row.wrk.non2xx(), row.wrk.socketErrors(), row.cpuMicrosPerRequest, row.rssKib / 1024, row.load));
+        }
+        md.append("\nStart-up to the first answered request (median of the launches; all launches):\n\n");
+        md.append("| server | start-up | launches |\n| --- | ---: | --- |\n");
+        for (Map.Entry<String, List<Long>> entry : startupMillis.entrySet()) {
+            md.append(String.format("| %s | %d ms | %s |%n", entry.getKey(), median(entry.getValue()),
+                    entry.getValue()));
+        }
+        md.append("\nRegistration: Scopemock one HTTP request per stub (and per scope); WireMock and MockServer in bulk "
+                + "(each registration column is the wall time of all requests).\n");
+        for (Row row : rows) {
+            if (!row.journal.isEmpty()) {
+                md.append("Scopemock ").append(row.scenario.label).append(": ").append(row.journal).append(".\n");
+            }
+        }
+        md.append(targets());
+        return md.toString();
+    }
+
+    private String targets() {
+        StringBuilder md = new StringBuilder("\n| target | measured | met |\n| --- | --- | --- |\n");
+        Row raw = find("raw Jetty 12", Scenario.ONE);
+        Row one = find("Scopemock", Scenario.ONE);
+        if (raw != null && one != null) {
+            double rate = one.wrk.requestsPerSecond() / raw.wrk.requestsPerSecond();
+            double cpu = one.cpuMicrosPerRequest / raw.cpuMicrosPerRequest;
+            double p99 = one.wrk.p99Micros() / raw.wrk.p99Micros();
+            md.append(line("1 stub: req/s >= 0.5x raw Jetty", String.format("%.2fx", rate), rate >= 0.5));
+            md.append(line("1 stub: CPU/request <= 2x raw Jetty", String.format("%.2fx (%.1f vs %.1f µs)", cpu,
+                    one.cpuMicrosPerRequest, raw.cpuMicrosPerRequest), cpu <= 2));
+            md.append(line("1 stub: p99 <= 2x raw Jetty", String.format("%.2fx (%s vs %s)", p99,
+                    latency(one.wrk.p99Micros()), latency(raw.wrk.p99Micros())), p99 <= 2));
+        }
+        if (one != null) {
+            for (Scenario scenario : List.of(Scenario.LITERAL, Scenario.PATTERN, Scenario.SCOPES)) {
+                Row many = find("Scopemock", scenario);
+                if (many != null) {
+                    double ratio = many.wrk.requestsPerSecond() / one.wrk.requestsPerSecond();
+                    md.append(line(scenario.label + ": >= 0.9x Scopemock's 1 stub", String.format("%.2fx", ratio),
+                            ratio >= 0.9));
+                }
+            }
+        }
+        for (String peer : List.of("WireMock 3.13.2", "MockServer 5.15.0")) {
+            for (Scenario scenario : Scenario.values()) {
+                Row ours = find("Scopemock", scenario);
+                Row theirs = find(peer, scenario);
+                if (ours != null && theirs != null) {
+                    double ratio = ours.wrk.requestsPerSecond() / theirs.wrk.requestsPerSecond();
+                    boolean many = scenario != Scenario.ONE;
+                    md.append(line(scenario.label + ": faster than " + peer + (many ? " (>= 100x)" : ""),
+                            String.format("%.1fx", ratio), many ? ratio >= 100 : ratio > 1));
+                }
+            }
+        }
+        List<Long> rawStart = startupMillis.get("raw Jetty 12");
+        List<Long> ourStart = startupMillis.get("Scopemock");
+        if (rawStart != null && ourStart != null) {
+            long extra = median(ourStart) - median(rawStart);
+            md.append(line("start-up <= raw Jetty + 100 ms", String.format("%d ms vs %d ms (+%d ms)",
+                    median(ourStart), median(rawStart), extra), extra <= 100));
+        }
+        Long rss = finalRssKib.get("Scopemock");
+        if (rss != null) {
+            md.append(line("RSS after 10k stubs and the load <= 300 MiB", rss / 1024 + " MiB", rss <= 300 * 1024));
+        }
+        Row literal = find("Scopemock", Scenario.LITERAL);
+        if (literal != null) {
+            md.append(line("registering 10,000 stubs, one request each <= 3 s",
+                    String.format("%,d ms", literal.registrationMillis), literal.registrationMillis <= 3_000));
+        }
+        return md.toString();
+    }
+
+    private static String line(String target, String measured, boolean met) {
+        return "| " + target + " | " + measured + " | " + (met ? "yes" : "**no**") + " |\n";
+    }
+
+    private Row find(String target, Scenario scenario) {
+        for (Row row : rows) {
+            if (row.target.name.equals(target) && row.scenario == scenario) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static String latency(double micros) {
+        if (Double.isNaN(micros)) {
+            return "?";
+        }
+        if (micros < 1_000) {
+            return String.format(Locale.ROOT, "%.0f µs", micros);
+        }
+        if (micros < 1_000_000) {
+            return String.format(Locale.ROOT, "%.2f ms", micros / 1_000);
+        }
+        return String.format(Locale.ROOT, "%.2f s", micros / 1_000_000);
+    }
+
+    // ---- the machine ----
+
+    private static Path single(Path dir, String prefix, String suffix) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(suffix))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "*" + suffix + " in " + dir));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** utime + stime of a process, in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double loadOneMinute() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0]);
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB RAM", kib / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException ignored) {
+            // unknown
+        }
+        return "? RAM";
+    }
+
+    private static long clockTicks() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String value = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            getconf.waitFor(5, TimeUnit.SECONDS);
+            return Long.parseLong(value);
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}
