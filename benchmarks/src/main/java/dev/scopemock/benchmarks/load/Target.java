@@ -13,6 +13,8 @@ abstract class Target {
     final String name;
     /** Extra JVM options, put before the launch arguments (none by default). */
     List<String> jvmOptions = List.of();
+    /** Extra arguments for the peers (after their own; for MockServer, system properties). */
+    List<String> extraArguments = List.of();
 
     Target(String name) {
         this.name = name;
@@ -23,6 +25,19 @@ abstract class Target {
 
     boolean supports(Scenario scenario) {
         return true;
+    }
+
+    /** Which product this is (two targets may run the same product with different JVM options). */
+    enum Kind { RAW, SCOPEMOCK, WIREMOCK, MOCKSERVER }
+
+    Kind kind() {
+        if (this instanceof RawJetty) {
+            return Kind.RAW;
+        }
+        if (this instanceof Scopemock) {
+            return Kind.SCOPEMOCK;
+        }
+        return this instanceof WireMock ? Kind.WIREMOCK : Kind.MOCKSERVER;
     }
 
     /** How the stubs were sent, for the table ("1 request each", "bulk"). */
@@ -81,8 +96,8 @@ abstract class Target {
 
         private final Path jar;
 
-        Scopemock(Path jar) {
-            super("Scopemock");
+        Scopemock(String name, Path jar) {
+            super(name);
             this.jar = jar;
         }
 
@@ -121,8 +136,11 @@ abstract class Target {
     }
 
     /**
-     * WireMock 3 standalone. It has no scopes: the closest equivalent is a stub that requires the scope header to be
-     * present ({@code "matches": ".*"}). Its request journal is bounded like Scopemock's (10,000 entries).
+     * WireMock 3 standalone with its defaults (its request journal is unbounded by default; bounding it with
+     * {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke run). It has no scopes: the
+     * closest equivalent is a stub that requires the scope header to be present ({@code "matches": ".*"}).
+     * {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest first, so the last registered
+     * stub, which every scenario requests, is its best case.
      */
     static final class WireMock extends Target {
 
@@ -136,8 +154,10 @@ abstract class Target {
 
         @Override
         List<String> command(Path root, int port) {
-            return java("-jar", jar.toString(), "--port", Integer.toString(port), "--bind-address", "127.0.0.1",
-                    "--disable-banner", "--max-request-journal-entries", "10000");
+            List<String> command = java("-jar", jar.toString(), "--port", Integer.toString(port), "--bind-address",
+                    "127.0.0.1", "--disable-banner");
+            command.addAll(extraArguments);
+            return command;
         }
 
         @Override
@@ -192,9 +212,11 @@ abstract class Target {
 
         @Override
         List<String> command(Path root, int port) {
-            return java("-Dmockserver.maxExpectations=20000", "-Dmockserver.maxLogEntries=10000",
-                    "-Dmockserver.logLevel=WARN", "-Dmockserver.localBoundIP=127.0.0.1",
-                    "-jar", jar.toString(), "-serverPort", Integer.toString(port));
+            List<String> command = java("-Dmockserver.maxExpectations=20000", "-Dmockserver.logLevel=WARN",
+                    "-Dmockserver.localBoundIP=127.0.0.1");
+            command.addAll(extraArguments);
+            command.addAll(List.of("-jar", jar.toString(), "-serverPort", Integer.toString(port)));
+            return command;
         }
 
         @Override
