@@ -125,17 +125,27 @@ public record PathPattern(String pattern) implements PathMatcher {
         if (expectedAt == expectedEnd || actualAt == actualEnd) {
             return expectedAt == expectedEnd && actualAt == actualEnd ? plain(0) : null;
         }
+        // The first capture is held in two locals (most patterns have one parameter); a map only from the second.
+        String firstName = null;
+        String firstValue = null;
         Map<String, String> params = null;
         int specificity = 0;
         while (true) {
             int expectedSlash = slashOrEnd(expected, expectedAt, expectedEnd);
             int actualSlash = slashOrEnd(path, actualAt, actualEnd);
             if (isParameter(expected, expectedAt, expectedSlash)) {
-                if (params == null) {
-                    params = new LinkedHashMap<>();
+                String name = expected.substring(expectedAt + 1, expectedSlash - 1);
+                String value = path.substring(actualAt, actualSlash);
+                if (firstName == null) {
+                    firstName = name;
+                    firstValue = value;
+                } else {
+                    if (params == null) {
+                        params = new LinkedHashMap<>();
+                        params.put(firstName, firstValue);
+                    }
+                    params.put(name, value);
                 }
-                params.put(expected.substring(expectedAt + 1, expectedSlash - 1),
-                        path.substring(actualAt, actualSlash));
             } else {
                 int length = expectedSlash - expectedAt;
                 if (length != actualSlash - actualAt || !expected.regionMatches(expectedAt, path, actualAt, length)) {
@@ -151,7 +161,10 @@ public record PathPattern(String pattern) implements PathMatcher {
                 if (expectedDone != actualDone) {
                     return null;
                 }
-                return params == null ? plain(specificity) : new PathMatch(specificity, params);
+                if (firstName == null) {
+                    return plain(specificity);
+                }
+                return new PathMatch(specificity, params == null ? Map.of(firstName, firstValue) : params);
             }
             expectedAt = expectedSlash + 1;
             actualAt = actualSlash + 1;
