@@ -19,10 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the raw Jetty handler, the standalone Scopemock engine, WireMock and MockServer one after the other, each in
- * its own JVM on its own free loopback port; measures each one's start-up to the first answered request, registers
- * the same stub sets through each one's admin API, drives wrk against the last registered stub and prints req/s,
- * p50, p99, server CPU per request, RSS, and the issue's ratios. Every process it starts is stopped (also on
+ * Starts the raw Jetty handler, the standalone Scopemock engine (with a 128 MiB heap cap like the raw handler, and
+ * once more with JVM defaults), WireMock and MockServer, each in its own JVM on its own free loopback port, timing
+ * each one's start-up to the first answered request; then, scenario by scenario and server after server, registers
+ * the same stub set through each one's admin API, drives wrk against the last registered stub and records req/s,
+ * p50, p99, server CPU per request and RSS; and prints the table with the issue's ratios. Every process it starts is stopped (also on
  * failure or interruption, by a shutdown hook; their ids go to {@code pids} for the calling script's trap too).
  * Run it through {@code benchmarks/scripts/load-driver.sh}.
  *
@@ -127,9 +128,7 @@ public final class LoadDriver {
                 Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
                 driver.duration, driver.warmup);
         System.out.println("load average at start: " + loadAverage());
-        for (Target target : targets) {
-            driver.measure(target, scenarios);
-        }
+        driver.measureAll(targets, scenarios);
         String report = driver.report(began);
         System.out.println();
         System.out.println(report);
@@ -137,9 +136,41 @@ public final class LoadDriver {
         System.out.println("(also written to " + root.relativize(driver.out.resolve("results.md")) + ")");
     }
 
-    private void measure(Target target, List<Scenario> scenarios) throws IOException, InterruptedException {
-        System.out.println();
-        System.out.println("== " + target.name);
+    /** A started server. */
+    private record Running(Target target, Process process, int port) {
+    }
+
+    /**
+     * Times {@code startups} launches of every target one after the other (the last launch keeps running), then runs
+     * the scenarios one at a time across all targets, back to back, so that the ratios of one scenario are measured
+     * minutes apart at most, under the same background load.
+     */
+    private void measureAll(List<Target> targets, List<Scenario> scenarios) throws IOException, InterruptedException {
+        List<Running> running = new ArrayList<>();
+        try {
+            for (Target target : targets) {
+                running.add(start(target));
+            }
+            for (Scenario scenario : scenarios) {
+                System.out.println();
+                System.out.println("== " + scenario.label);
+                for (Running server : running) {
+                    if (server.target.supports(scenario)) {
+                        measure(server, scenario);
+                    }
+                }
+            }
+            for (Running server : running) {
+                finalRssKib.put(server.target.name, rssKib(server.process.pid()));
+            }
+        } finally {
+            for (Running server : running) {
+                stop(server.process);
+            }
+        }
+    }
+
+    private Running start(Target target) throws IOException, InterruptedException {
         List<Long> starts = new ArrayList<>();
         Process server = null;
         int port = 0;
@@ -149,59 +180,54 @@ public final class LoadDriver {
             server = launch(target, port, k);
             long millis = awaitFirstAnswer(server, port, t0);
             starts.add(millis);
-            System.out.printf("  start-up %d: %d ms%n", k, millis);
             if (k < startups) {
                 stop(server);
             }
         }
+        System.out.printf("%-26s start-up %s ms (load %.2f)%n", target.name, starts, loadOneMinute());
         startupMillis.put(target.name, starts);
-        try {
-            long served = 0;
-            for (Scenario scenario : scenarios) {
-                if (!target.supports(scenario)) {
-                    continue;
-                }
-                target.reset(http, port);
-                long r0 = System.nanoTime();
-                long regCpu0 = cpuTicks(server.pid());
-                target.register(http, port, scenario);
-                long registration = (System.nanoTime() - r0) / 1_000_000;
-                long regCpuMillis = (cpuTicks(server.pid()) - regCpu0) * 1_000 / clockTicks;
-                check(target, port, scenario);
-                served = 1;
-                if (warmup > 0) {
-                    served += wrk.run(port, scenario, warmup, this::remember).requests();
-                }
-                long cpu0 = cpuTicks(server.pid());
-                Wrk.Result result = wrk.run(port, scenario, duration, this::remember);
-                long cpu1 = cpuTicks(server.pid());
-                served += result.requests();
-                double load = loadOneMinute();
-                long rss = rssKib(server.pid());
-                double cpuMicros = (cpu1 - cpu0) * (1_000_000.0 / clockTicks) / Math.max(1, result.requests());
-                int kept = -1;
-                long evicted = -1;
-                String journal = "";
-                if (target instanceof Target.Scopemock) {
-                    JsonNode listing = JSON.readTree(http.expectOk("GET", port, "/__mock__/requests?all=true", null)
-                            .body());
-                    kept = listing.get("requests").size();
-                    evicted = listing.get("evicted").asLong();
-                    journal = String.format(Locale.ROOT, "journal keeps %,d, evicted %,d (wrk counted %,d requests)",
-                            kept, evicted, served);
-                }
-                Row row = new Row(target, scenario, registration, regCpuMillis, result, cpuMicros, rss, load, journal,
-                        kept, evicted);
-                rows.add(row);
-                System.out.printf("  %-22s reg %6d ms (server CPU %d ms)  %10.0f req/s  p50 %s  p99 %s  non-2xx %d  socket errors %d  "
-                                + "cpu %.1f us/req  rss %d MiB  load %.2f %s%n", scenario.label, registration, regCpuMillis,
-                        result.requestsPerSecond(), latency(result.p50Micros()), latency(result.p99Micros()),
-                        result.non2xx(), result.socketErrors(), cpuMicros, rss / 1024, load, journal);
-            }
-            finalRssKib.put(target.name, rssKib(server.pid()));
-        } finally {
-            stop(server);
+        return new Running(target, server, port);
+    }
+
+    private void measure(Running running, Scenario scenario) throws IOException {
+        Target target = running.target;
+        int port = running.port;
+        long pid = running.process.pid();
+        target.reset(http, port);
+        long r0 = System.nanoTime();
+        long regCpu0 = cpuTicks(pid);
+        target.register(http, port, scenario);
+        long registration = (System.nanoTime() - r0) / 1_000_000;
+        long regCpuMillis = (cpuTicks(pid) - regCpu0) * 1_000 / clockTicks;
+        check(target, port, scenario);
+        long served = 1;
+        if (warmup > 0) {
+            served += wrk.run(port, scenario, warmup, this::remember).requests();
         }
+        long cpu0 = cpuTicks(pid);
+        Wrk.Result result = wrk.run(port, scenario, duration, this::remember);
+        long cpu1 = cpuTicks(pid);
+        served += result.requests();
+        double load = loadOneMinute();
+        long rss = rssKib(pid);
+        double cpuMicros = (cpu1 - cpu0) * (1_000_000.0 / clockTicks) / Math.max(1, result.requests());
+        int kept = -1;
+        long evicted = -1;
+        String journal = "";
+        if (target instanceof Target.Scopemock) {
+            JsonNode listing = JSON.readTree(http.expectOk("GET", port, "/__mock__/requests?all=true", null).body());
+            kept = listing.get("requests").size();
+            evicted = listing.get("evicted").asLong();
+            journal = String.format(Locale.ROOT, "journal keeps %,d, evicted %,d (wrk counted %,d requests)", kept,
+                    evicted, served);
+        }
+        rows.add(new Row(target, scenario, registration, regCpuMillis, result, cpuMicros, rss, load, journal, kept,
+                evicted));
+        System.out.printf(Locale.ROOT, "  %-24s reg %,6d ms (server CPU %,d ms)  %,9.0f req/s  p50 %s  p99 %s  "
+                        + "non-2xx %d  socket errors %d  CPU %.1f µs/req  RSS %d MiB  load %.2f  %s%n", target.name,
+                registration, regCpuMillis, result.requestsPerSecond(), latency(result.p50Micros()),
+                latency(result.p99Micros()), result.non2xx(), result.socketErrors(), cpuMicros, rss / 1024, load,
+                journal);
     }
 
     /** One request before the load: the target must answer 200 "ok", so a wrong registration cannot look fast. */
@@ -315,7 +341,8 @@ public final class LoadDriver {
                         .append(row.journal).append('\n');
             }
         }
-        md.append("\nPeers run with JVM defaults. WireMock with its defaults (unbounded request journal); it has no scopes, "
+        md.append("\nPeers run with JVM defaults. WireMock with --disable-request-logging (its setting for performance tests) and "
+                + "otherwise its defaults (unbounded request journal); it has no scopes, "
                 + "so the scoped scenario's stubs require the scope header to be present, and it tries stubs newest "
                 + "first, so the last registered stub is its best case. MockServer with -Dmockserver.maxExpectations="
                 + "20000 (it drops expectations beyond 5,000 otherwise) and log level WARN (INFO logs every request); "
