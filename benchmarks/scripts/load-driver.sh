@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # One load-driver run: the raw Jetty 12 handler, the standalone Scopemock engine, WireMock 3.13.2 and MockServer 5.15.0,
-# each in its own JVM on its own free loopback port, one after the other; start-up, registration, wrk req/s, p50, p99,
-# server CPU per request, RSS, and the ratios of issue 5. Prints the table and writes benchmarks/target/load/results.md.
-# Usage: benchmarks/scripts/load-driver.sh [--duration 10] [--warmup 3] [--startups 3]
-#                                          [--only raw,scopemock,wiremock,mockserver] [--scenarios one,literal,pattern,scopes]
+# each in its own JVM on its own free loopback port; start-up, registration, wrk req/s, p50, p99,
+# server CPU per request, RSS, and the ratios of issue 5 (LoadDriver.java explains the two phases). Prints the tables
+# and writes benchmarks/target/load/results.md.
+# Usage: benchmarks/scripts/load-driver.sh [--duration 10] [--rounds 5] [--warmup 5] [--startups 5] [--heap 128m]
+#          [--only raw,scopemock,scopemock-defaults,wiremock,mockserver] [--scenarios one,literal,pattern,scopes]
 # Installs wrk (Debian package) when missing, builds the jars when missing, fetches the peers' jars with Maven into
-# benchmarks/target/peers, and stops every process it started when it exits. Takes about 5 minutes; aborts at 14.
+# benchmarks/target/peers, and stops every process it started when it exits. Takes about 7 minutes; aborts at 14.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=benchmarks/target/load
