@@ -1,8 +1,11 @@
 package dev.scopemock.benchmarks;
 
+import dev.scopemock.engine.criteria.Eq;
 import dev.scopemock.engine.internal.core.EngineCore;
 import dev.scopemock.engine.internal.match.MatchSubject;
 import dev.scopemock.engine.internal.match.Selection;
+import dev.scopemock.engine.model.PathCriterion;
+import dev.scopemock.engine.model.PathMatcher;
 import dev.scopemock.engine.model.PathPattern;
 import dev.scopemock.engine.model.RecordedRequest;
 import dev.scopemock.engine.model.RequestMatcher;
@@ -27,9 +30,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Stub selection cost by stub count, for literal paths and {@code {param}} patterns, requesting the last stub
- * registered (the worst case for a scanning matcher). Run:
- * {@code java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main MatchingBenchmark}.
+ * Stub selection cost by stub count, requesting the last stub registered (the worst case for a scanning matcher):
+ * literal paths (hash lookup), {@code {param}} patterns (segment trie) and criteria paths ({@code $eq}, the only kind
+ * that is scanned, so its cost grows with the count by design). Each operation builds the request's
+ * {@link MatchSubject}, selects and counts the serving stub. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar MatchingBenchmark -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,10 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MatchingBenchmark {
 
-    @Param({"10", "1000", "10000"})
+    @Param({"10", "1000", "10000", "100000"})
     public int stubs;
 
-    @Param({"literal", "pattern"})
+    @Param({"literal", "pattern", "criteria"})
     public String kind;
 
     private EngineCore core;
@@ -52,13 +57,17 @@ public class MatchingBenchmark {
     public void setUp() {
         core = new EngineCore(1_000);
         for (int i = 0; i < stubs; i++) {
-            String path = kind.equals("literal") ? "/items/" + i : "/items" + i + "/{id}";
+            PathMatcher path = switch (kind) {
+                case "literal" -> new PathPattern("/items/" + i);
+                case "pattern" -> new PathPattern("/items" + i + "/{id}");
+                default -> new PathCriterion(new Eq("/items/" + i));
+            };
             core.addStub(core.scopes().global(), new StubDefinition(null,
-                    new RequestMatcher(new PathPattern(path), new TextEquals("GET", true), null, null, null, null),
+                    new RequestMatcher(path, new TextEquals("GET", true), null, null, null, null),
                     new ResponseAction(200, List.of(), new ResponseBody.Text("ok")), null, null));
         }
         int last = stubs - 1;
-        String path = kind.equals("literal") ? "/items/" + last : "/items" + last + "/42";
+        String path = kind.equals("pattern") ? "/items" + last + "/42" : "/items/" + last;
         request = new RecordedRequest(0, Instant.now(), "GET", path, "", Map.of(), Map.of(), new byte[0],
                 "localhost", null, null, Map.of());
     }

@@ -115,28 +115,109 @@ public record PathPattern(String pattern) implements PathMatcher {
 
     @Override
     public PathMatch match(String path) {
-        List<String> expected = segments(pattern);
-        List<String> actual = segments(path);
-        if (expected.size() != actual.size()) {
-            return null;
+        // Walks both paths segment by segment in place: no split lists or substrings for literal segments, and a
+        // shared PathMatch when nothing is captured (the request path calls this once per candidate stub).
+        String expected = pattern;
+        int expectedEnd = trimmedEnd(expected, trimmedStart(expected));
+        int expectedAt = trimmedStart(expected);
+        int actualAt = trimmedStart(path);
+        int actualEnd = trimmedEnd(path, actualAt);
+        if (expectedAt == expectedEnd || actualAt == actualEnd) {
+            return expectedAt == expectedEnd && actualAt == actualEnd ? plain(0) : null;
         }
+        // The first capture is held in two locals (most patterns have one parameter); a map only from the second.
+        String firstName = null;
+        String firstValue = null;
         Map<String, String> params = null;
         int specificity = 0;
-        for (int i = 0; i < expected.size(); i++) {
-            String segment = expected.get(i);
-            String name = parameterName(segment);
-            if (name != null) {
-                if (params == null) {
-                    params = new LinkedHashMap<>();
+        while (true) {
+            int expectedSlash = slashOrEnd(expected, expectedAt, expectedEnd);
+            int actualSlash = slashOrEnd(path, actualAt, actualEnd);
+            if (isParameter(expected, expectedAt, expectedSlash)) {
+                String name = expected.substring(expectedAt + 1, expectedSlash - 1);
+                String value = path.substring(actualAt, actualSlash);
+                if (firstName == null) {
+                    firstName = name;
+                    firstValue = value;
+                } else {
+                    if (params == null) {
+                        params = new LinkedHashMap<>();
+                        params.put(firstName, firstValue);
+                    }
+                    params.put(name, value);
                 }
-                params.put(name, actual.get(i));
-            } else if (!segment.equals(actual.get(i))) {
-                return null;
-            } else if (!segment.isEmpty()) {
-                specificity++;
+            } else {
+                int length = expectedSlash - expectedAt;
+                if (length != actualSlash - actualAt || !expected.regionMatches(expectedAt, path, actualAt, length)) {
+                    return null;
+                }
+                if (length > 0) {
+                    specificity++;
+                }
+            }
+            boolean expectedDone = expectedSlash == expectedEnd;
+            boolean actualDone = actualSlash == actualEnd;
+            if (expectedDone || actualDone) {
+                if (expectedDone != actualDone) {
+                    return null;
+                }
+                if (firstName == null) {
+                    return plain(specificity);
+                }
+                return new PathMatch(specificity, params == null ? Map.of(firstName, firstValue) : params);
+            }
+            expectedAt = expectedSlash + 1;
+            actualAt = actualSlash + 1;
+        }
+    }
+
+    private static final PathMatch[] PLAIN = new PathMatch[32];
+
+    static {
+        for (int i = 0; i < PLAIN.length; i++) {
+            PLAIN[i] = new PathMatch(i, Map.of());
+        }
+    }
+
+    /** A match without captures (shared instances: a PathMatch is an immutable value). */
+    private static PathMatch plain(int specificity) {
+        return specificity < PLAIN.length ? PLAIN[specificity] : new PathMatch(specificity, Map.of());
+    }
+
+    private static int trimmedStart(String path) {
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        return start;
+    }
+
+    private static int trimmedEnd(String path, int start) {
+        int end = path.length();
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end;
+    }
+
+    /** The index of the next {@code /} at or after {@code from}, or {@code end} when there is none before it. */
+    private static int slashOrEnd(String path, int from, int end) {
+        int slash = path.indexOf('/', from);
+        return slash < 0 || slash > end ? end : slash;
+    }
+
+    /** {@link #parameterName} without the substring: whether {@code text[from, to)} is entirely {@code {name}}. */
+    private static boolean isParameter(String text, int from, int to) {
+        if (to - from < 3 || text.charAt(from) != '{' || text.charAt(to - 1) != '}') {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '{' || c == '}') {
+                return false;
             }
         }
-        return new PathMatch(specificity, params == null ? Map.of() : params);
+        return true;
     }
 
     @Override

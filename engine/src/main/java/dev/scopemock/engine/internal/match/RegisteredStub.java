@@ -1,6 +1,7 @@
 package dev.scopemock.engine.internal.match;
 
 import dev.scopemock.engine.internal.respond.Responder;
+import dev.scopemock.engine.model.PathMatch;
 import dev.scopemock.engine.model.PathPattern;
 import dev.scopemock.engine.model.StubDefinition;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ public final class RegisteredStub {
     private final int weight;
     private final String literalPathKey;
     private final java.util.List<String> patternSegments;
+    private final PathMatch literalMatch;
     private final Responder responder;
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -30,6 +32,7 @@ public final class RegisteredStub {
                 ? PathPattern.trim(pattern.pattern()) : null;
         this.patternSegments = definition.request().path() instanceof PathPattern pattern && !pattern.isLiteral()
                 ? java.util.List.copyOf(PathPattern.segments(pattern.pattern())) : null;
+        this.literalMatch = literalPathKey == null ? null : definition.request().path().match(literalPathKey);
         this.responder = responder;
     }
 
@@ -60,6 +63,14 @@ public final class RegisteredStub {
     /** The trimmed literal path this stub is indexed under, or null when it must be scanned. */
     public String literalPathKey() {
         return literalPathKey;
+    }
+
+    /**
+     * The path match of every request found under {@link #literalPathKey()}: a literal pattern matches exactly the
+     * paths that trim to its key, always with the same specificity and no captures. Null for other stubs.
+     */
+    PathMatch literalMatch() {
+        return literalMatch;
     }
 
     /** The segments of this stub's {@code {param}} pattern, or null when its path is not such a pattern. */

@@ -19,9 +19,17 @@ public final class RequestEvaluator {
      * @return the path match, or null when any field fails
      */
     public static PathMatch matchStub(RequestMatcher matcher, MatchSubject subject) {
+        return matchStub(matcher, subject, null);
+    }
+
+    /**
+     * As {@link #matchStub(RequestMatcher, MatchSubject)}, with the path's match already known (a literal stub found
+     * under the request's own path), so the path is not compared again.
+     */
+    static PathMatch matchStub(RequestMatcher matcher, MatchSubject subject, PathMatch knownPath) {
         try {
-            PathMatch pathMatch = PathMatch.PLAIN;
-            if (matcher.path() != null) {
+            PathMatch pathMatch = knownPath != null ? knownPath : PathMatch.PLAIN;
+            if (knownPath == null && matcher.path() != null) {
                 pathMatch = matcher.path().match(subject.path());
                 if (pathMatch == null) {
                     return null;

@@ -87,8 +87,8 @@ public final class StubIndex {
         if (!patterns.isEmpty()) {
             List<RegisteredStub> fitting = new ArrayList<>(2);
             patterns.collect(PathPattern.segments(trimmedPath), 0, fitting);
-            if (!fitting.isEmpty()) {
-                candidates = collect(fitting.toArray(NONE), subject, candidates);
+            for (int i = 0, n = fitting.size(); i < n; i++) {
+                candidates = consider(fitting.get(i), subject, candidates);
             }
         }
         candidates = collect(scanned, subject, candidates);
@@ -108,16 +108,21 @@ public final class StubIndex {
 
     private static List<Candidate> collect(RegisteredStub[] stubs, MatchSubject subject, List<Candidate> into) {
         for (RegisteredStub stub : stubs) {
-            if (stub.isExhausted()) {
-                continue;
+            into = consider(stub, subject, into);
+        }
+        return into;
+    }
+
+    private static List<Candidate> consider(RegisteredStub stub, MatchSubject subject, List<Candidate> into) {
+        if (stub.isExhausted()) {
+            return into;
+        }
+        var pathMatch = RequestEvaluator.matchStub(stub.definition().request(), subject, stub.literalMatch());
+        if (pathMatch != null) {
+            if (into == null) {
+                into = new ArrayList<>(2);
             }
-            var pathMatch = RequestEvaluator.matchStub(stub.definition().request(), subject);
-            if (pathMatch != null) {
-                if (into == null) {
-                    into = new ArrayList<>(2);
-                }
-                into.add(new Candidate(stub, pathMatch));
-            }
+            into.add(new Candidate(stub, pathMatch));
         }
         return into;
     }

@@ -1,0 +1,258 @@
+package dev.scopemock.benchmarks.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A server the driver measures: how to launch it, how to clear it and how to register a scenario's stubs through
+ * its own admin API.
+ */
+abstract class Target {
+
+    final String name;
+    /** Extra JVM options, put before the launch arguments (none by default). */
+    List<String> jvmOptions = List.of();
+    /** Extra arguments for the peers (after their own; for MockServer, system properties). */
+    List<String> extraArguments = List.of();
+
+    Target(String name) {
+        this.name = name;
+    }
+
+    /** The command line that starts it on {@code port} (a JVM with default settings plus the listed properties). */
+    abstract List<String> command(Path root, int port);
+
+    boolean supports(Scenario scenario) {
+        return true;
+    }
+
+    /** Which product this is (two targets may run the same product with different JVM options). */
+    enum Kind { RAW, SCOPEMOCK, WIREMOCK, MOCKSERVER }
+
+    Kind kind() {
+        if (this instanceof RawJetty) {
+            return Kind.RAW;
+        }
+        if (this instanceof Scopemock) {
+            return Kind.SCOPEMOCK;
+        }
+        return this instanceof WireMock ? Kind.WIREMOCK : Kind.MOCKSERVER;
+    }
+
+    /** How the stubs were sent, for the table ("1 request each", "bulk"). */
+    abstract String registration();
+
+    abstract void reset(Http http, int port);
+
+    abstract void register(Http http, int port, Scenario scenario);
+
+    static String quote(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    List<String> java(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The bare Jetty handler: the ceiling. It has no stubs; every path answers 200 ok. */
+    static final class RawJetty extends Target {
+
+        RawJetty() {
+            super("raw Jetty 12");
+        }
+
+        @Override
+        List<String> command(Path root, int port) {
+            return java("-cp", root.resolve("benchmarks/target/benchmarks.jar").toString(),
+                    RawJettyServer.class.getName(), Integer.toString(port));
+        }
+
+        @Override
+        boolean supports(Scenario scenario) {
+            return scenario == Scenario.ONE;
+        }
+
+        @Override
+        String registration() {
+            return "-";
+        }
+
+        @Override
+        void reset(Http http, int port) {
+        }
+
+        @Override
+        void register(Http http, int port, Scenario scenario) {
+        }
+    }
+
+    /** The standalone engine, registered one stub per request through {@code /__mock__}. */
+    static final class Scopemock extends Target {
+
+        private final Path jar;
+
+        Scopemock(String name, Path jar) {
+            super(name);
+            this.jar = jar;
+        }
+
+        @Override
+        List<String> command(Path root, int port) {
+            return java("-jar", jar.toString(), "--port", Integer.toString(port));
+        }
+
+        @Override
+        String registration() {
+            return "1 request each, one keep-alive connection";
+        }
+
+        @Override
+        void reset(Http http, int port) {
+            http.expectOk("POST", port, "/__mock__/reset", null);
+        }
+
+        @Override
+        void register(Http http, int port, Scenario scenario) {
+            try (Http.Connection connection = new Http.Connection(port)) {
+                for (String scope : scenario.scopes()) {
+                    connection.expectOk("POST", "/__mock__/scopes", "{\"name\":" + quote(scope) + "}");
+                }
+                for (Scenario.Stub stub : scenario.stubs()) {
+                    String json = "{\"request\":{\"path\":" + quote(stub.path()) + ",\"method\":\"GET\"},"
+                            + "\"action\":{\"response\":{\"status_code\":200,\"headers\":{},\"body\":\"ok\"}}}";
+                    if (stub.scope() == null) {
+                        connection.expectOk("POST", "/__mock__/stubs", json);
+                    } else {
+                        connection.expectOk("POST", "/__mock__/stubs", json, stub.scope(), "1");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * WireMock 3 standalone with {@code --disable-request-logging} (its documented setting for performance tests:
+     * 2-3x the throughput of its defaults in a smoke run) and otherwise its defaults (the request journal is unbounded;
+     * bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke run). It has no scopes: the
+     * closest equivalent is a stub that requires the scope header to be present ({@code "matches": ".*"}).
+     * {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest first, so the last registered
+     * stub, which every scenario requests, is its best case.
+     */
+    static final class WireMock extends Target {
+
+        private static final int CHUNK = 2_000;
+        private final Path jar;
+
+        WireMock(Path jar) {
+            super("WireMock 3.13.2");
+            this.jar = jar;
+        }
+
+        @Override
+        List<String> command(Path root, int port) {
+            List<String> command = java("-jar", jar.toString(), "--port", Integer.toString(port), "--bind-address",
+                    "127.0.0.1", "--disable-banner", "--disable-request-logging");
+            command.addAll(extraArguments);
+            return command;
+        }
+
+        @Override
+        String registration() {
+            return "bulk import, 2,000 a request";
+        }
+
+        @Override
+        void reset(Http http, int port) {
+            http.expectOk("POST", port, "/__admin/reset", null);
+        }
+
+        @Override
+        void register(Http http, int port, Scenario scenario) {
+            List<Scenario.Stub> stubs = scenario.stubs();
+            for (int from = 0; from < stubs.size(); from += CHUNK) {
+                StringBuilder json = new StringBuilder("{\"mappings\":[");
+                for (int i = from; i < Math.min(stubs.size(), from + CHUNK); i++) {
+                    Scenario.Stub stub = stubs.get(i);
+                    if (i > from) {
+                        json.append(',');
+                    }
+                    json.append("{\"request\":{\"method\":\"GET\",")
+                            .append(stub.pattern() ? "\"urlPathTemplate\":" : "\"url\":").append(quote(stub.path()));
+                    if (stub.scope() != null) {
+                        json.append(",\"headers\":{").append(quote(stub.scope())).append(":{\"matches\":\".*\"}}");
+                    }
+                    json.append("},\"response\":{\"status\":200,\"body\":\"ok\",\"headers\":"
+                            + "{\"Content-Type\":\"text/plain; charset=utf-8\"}}}");
+                }
+                json.append("],\"importOptions\":{\"duplicatePolicy\":\"IGNORE\",\"deleteAllNotInImport\":false}}");
+                http.expectOk("POST", port, "/__admin/mappings/import", json.toString());
+            }
+        }
+    }
+
+    /**
+     * MockServer 5.15.0 (netty, jar-with-dependencies), with {@code maxExpectations} raised above 10,000, its event log
+     * bounded to 10,000 entries and its log level at WARN (at INFO it logs every request to the console). No scopes:
+     * the closest equivalent is an expectation requiring the scope header ({@code [".*"]}). {@code {param}} patterns
+     * use its own path-parameter syntax ({@code "pathParameters": {"id": ["[^/]+"]}}).
+     */
+    static final class MockServer extends Target {
+
+        private static final int CHUNK = 1_000;
+        private final Path jar;
+
+        MockServer(Path jar) {
+            super("MockServer 5.15.0");
+            this.jar = jar;
+        }
+
+        @Override
+        List<String> command(Path root, int port) {
+            List<String> command = java("-Dmockserver.maxExpectations=20000", "-Dmockserver.logLevel=WARN",
+                    "-Dmockserver.localBoundIP=127.0.0.1");
+            command.addAll(extraArguments);
+            command.addAll(List.of("-jar", jar.toString(), "-serverPort", Integer.toString(port)));
+            return command;
+        }
+
+        @Override
+        String registration() {
+            return "bulk, 1,000 a request";
+        }
+
+        @Override
+        void reset(Http http, int port) {
+            http.expectOk("PUT", port, "/mockserver/reset", null);
+        }
+
+        @Override
+        void register(Http http, int port, Scenario scenario) {
+            List<Scenario.Stub> stubs = scenario.stubs();
+            for (int from = 0; from < stubs.size(); from += CHUNK) {
+                StringBuilder json = new StringBuilder("[");
+                for (int i = from; i < Math.min(stubs.size(), from + CHUNK); i++) {
+                    Scenario.Stub stub = stubs.get(i);
+                    if (i > from) {
+                        json.append(',');
+                    }
+                    json.append("{\"httpRequest\":{\"method\":\"GET\",\"path\":").append(quote(stub.path()));
+                    if (stub.pattern()) {
+                        json.append(",\"pathParameters\":{\"id\":[\"[^/]+\"]}");
+                    }
+                    if (stub.scope() != null) {
+                        json.append(",\"headers\":{").append(quote(stub.scope())).append(":[\".*\"]}");
+                    }
+                    json.append("},\"httpResponse\":{\"statusCode\":200,\"body\":\"ok\",\"headers\":"
+                            + "{\"Content-Type\":[\"text/plain; charset=utf-8\"]}}}");
+                }
+                json.append(']');
+                http.expectOk("PUT", port, "/mockserver/expectation", json.toString());
+            }
+        }
+    }
+}
