@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * One load-driver run (start it with {@code benchmarks/scripts/load-driver.sh}). Starts the raw Jetty handler, the
  * standalone Scopemock engine (with a 128 MiB heap cap like the raw handler, and once more with JVM defaults),
  * WireMock and MockServer, each in its own JVM on its own free loopback port, timing each one's start-up to the first
- * answered request (five launches each). Then two phases, both against the last registered stub of each stub set:
+ * answered request (five launches each, round by round across the servers). Then two phases, both against the last registered stub of each stub set:
  * <ol>
  *   <li>Interleaved: the raw handler and one engine per stub set (1 stub, 10k literal paths, 10k {@code {param}}
  *   patterns, 1k scopes x 10 stubs), each registered through the control API one request per stub, then measured
@@ -173,9 +173,7 @@ public final class LoadDriver {
         Map<Target, Running> started = new LinkedHashMap<>();
         List<Running> extra = new ArrayList<>();
         try {
-            for (Target target : targets) {
-                started.put(target, start(target));
-            }
+            startAll(targets, started);
             // Phase 1: the raw handler and one capped engine per stub set, measured in interleaved rounds.
             List<Running> cells = new ArrayList<>();
             List<Scenario> cellScenarios = new ArrayList<>();
@@ -239,23 +237,32 @@ public final class LoadDriver {
         }
     }
 
-    private Running start(Target target) throws IOException, InterruptedException {
-        List<Long> starts = new ArrayList<>();
-        Process server = null;
-        int port = 0;
+    /**
+     * Times {@code startups} launches of every target, round by round across the targets (so a change in the
+     * background load hits them all alike); the last launch of each keeps running.
+     */
+    private void startAll(List<Target> targets, Map<Target, Running> started) throws IOException,
+            InterruptedException {
+        for (Target target : targets) {
+            startupMillis.put(target.name, new ArrayList<>());
+        }
         for (int k = 1; k <= startups; k++) {
-            port = freePort();
-            long t0 = System.nanoTime();
-            server = launch(target, port, Integer.toString(k));
-            long millis = awaitFirstAnswer(server, port, t0);
-            starts.add(millis);
-            if (k < startups) {
-                stop(server);
+            for (Target target : targets) {
+                int port = freePort();
+                long t0 = System.nanoTime();
+                Process server = launch(target, port, Integer.toString(k));
+                startupMillis.get(target.name).add(awaitFirstAnswer(server, port, t0));
+                if (k < startups) {
+                    stop(server);
+                } else {
+                    started.put(target, new Running(target, server, port));
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "%-26s start-up %s ms (load %.2f)%n", target.name, starts, loadOneMinute());
-        startupMillis.put(target.name, starts);
-        return new Running(target, server, port);
+        for (Target target : targets) {
+            System.out.printf(Locale.ROOT, "%-26s start-up %s ms%n", target.name, startupMillis.get(target.name));
+        }
+        System.out.println("load average after the start-ups: " + loadAverage());
     }
 
     /** Per cell: registration, then warm-up, then {@code rounds} slices in turn; rates, CPU and medians per cell. */
@@ -471,7 +478,8 @@ public final class LoadDriver {
         table(md, Phase.INTERLEAVED);
         md.append("\nScenario by scenario, server after server (each one reset, registered, warmed up, measured):\n\n");
         table(md, Phase.SEQUENTIAL);
-        md.append("\nStart-up to the first answered request (median; every launch in order):\n\n");
+        md.append("\nStart-up to the first answered request (median; every launch in order, the servers launched in "
+                + "turn, one round after the other):\n\n");
         md.append("| server | start-up | launches |\n| --- | ---: | --- |\n");
         for (Map.Entry<String, List<Long>> entry : startupMillis.entrySet()) {
             md.append(String.format("| %s | %d ms | %s ms |%n", entry.getKey(), median(entry.getValue()),
