@@ -3,10 +3,11 @@
 # each in its own JVM on its own free loopback port; start-up, registration, wrk req/s, p50, p99,
 # server CPU per request, RSS, and the ratios of issue 5 (LoadDriver.java explains the two phases). Prints the tables
 # and writes benchmarks/target/load/results.md.
-# Usage: benchmarks/scripts/load-driver.sh [--duration 10] [--rounds 5] [--warmup 5] [--startups 5] [--heap 128m]
-#          [--only raw,scopemock,scopemock-defaults,wiremock,mockserver] [--scenarios one,literal,pattern,scopes]
+# Usage: benchmarks/scripts/load-driver.sh [--duration 10] [--interleaved 20] [--rounds 10] [--warmup 5] [--startups 5]
+#          [--heap 128m] [--only raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver]
+#          [--scenarios one,literal,pattern,scopes]
 # Installs wrk (Debian package) when missing, builds the jars when missing, fetches the peers' jars with Maven into
-# benchmarks/target/peers, and stops every process it started when it exits. Takes about 7 minutes; aborts at 14.
+# benchmarks/target/peers, and stops every process it started when it exits. Takes about 9 minutes; aborts at 14.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=benchmarks/target/load

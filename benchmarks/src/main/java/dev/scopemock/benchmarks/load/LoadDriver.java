@@ -22,13 +22,14 @@ import java.util.concurrent.TimeUnit;
  * One load-driver run (start it with {@code benchmarks/scripts/load-driver.sh}). Starts the raw Jetty handler, the
  * standalone Scopemock engine (with a 128 MiB heap cap like the raw handler, and once more with JVM defaults),
  * WireMock and MockServer, each in its own JVM on its own free loopback port, timing each one's start-up to the first
- * answered request (five launches each). Then two phases, both against the last registered stub of each stub set:
+ * answered request (five launches each, round by round across the servers). Then two phases, both against the last registered stub of each stub set:
  * <ol>
  *   <li>Interleaved: the raw handler and one engine per stub set (1 stub, 10k literal paths, 10k {@code {param}}
  *   patterns, 1k scopes x 10 stubs), each registered through the control API one request per stub, then measured
  *   in rounds (wrk slices taken in turn, the order rotating every round), so that the ratios between them see the
  *   same background load: the machine is shared, and the load average moves a lot within minutes.</li>
- *   <li>Scenario by scenario: the capped engine, the engine with JVM defaults, WireMock and MockServer each register
+ *   <li>Scenario by scenario: the capped engine, the engine with JVM defaults, WireMock (with its performance setting
+ *   and with its defaults) and MockServer each register
  *   the stub set through their own admin API and are measured one after the other (wrk warm-up, then one run).</li>
  * </ol>
  * Records req/s, p50, p99 (wrk --latency), server CPU per request (/proc utime+stime), RSS (VmRSS), registration
@@ -36,10 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@code benchmarks/target/load/results.md}). Every process it starts is stopped, also on failure or interruption (a
  * shutdown hook; their ids also go to {@code benchmarks/target/load/pids} for the script's trap).
  *
- * <p>Options: {@code --duration S} (measured seconds per row, default 10), {@code --rounds N} (slices of the
- * interleaved phase, default 5), {@code --warmup S} (unmeasured wrk run per row first, default 5), {@code --startups N}
+ * <p>Options: {@code --duration S} (measured seconds per row of phase 2, default 10), {@code --interleaved S}
+ * (measured seconds per row of phase 1, default 20), {@code --rounds N} (its slices, default 10), {@code --warmup S} (unmeasured wrk run per row first, default 5), {@code --startups N}
  * (timed launches per server, default 5), {@code --heap SIZE} (the cap, default 128m; {@code none} drops the cap and the
- * defaults pass), {@code --only raw,scopemock,scopemock-defaults,wiremock,mockserver}, {@code --scenarios
+ * defaults pass), {@code --only raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver}, {@code --scenarios
  * one,literal,pattern,scopes}, {@code --root DIR} (the repository, default the working directory), {@code --peers DIR}
  * (default benchmarks/target/peers); {@code --rawjetty-jvm}, {@code --scopemock-jvm} (JVM options),
  * {@code --wiremock-args}, {@code --mockserver-args} (extra arguments) for experiments.
@@ -60,12 +61,15 @@ public final class LoadDriver {
     private static final String RAW = "raw Jetty 12";
     private static final String SCOPEMOCK = "Scopemock";
     private static final String SCOPEMOCK_DEFAULTS = "Scopemock, JVM defaults";
+    private static final String WIREMOCK = "WireMock 3.13.2";
+    private static final String WIREMOCK_DEFAULTS = "WireMock 3.13.2, defaults";
 
     private final List<Process> live = new CopyOnWriteArrayList<>();
     private final Path root;
     private final Path out;
     private final Path pidFile;
     private final int duration;
+    private final int interleavedDuration;
     private final int rounds;
     private final int warmup;
     private final int startups;
@@ -76,13 +80,15 @@ public final class LoadDriver {
     private final Map<String, List<Long>> startupMillis = new LinkedHashMap<>();
     private final Map<String, Long> finalRssKib = new LinkedHashMap<>();
 
-    private LoadDriver(Path root, int duration, int rounds, int warmup, int startups) throws IOException {
+    private LoadDriver(Path root, int duration, int interleavedDuration, int rounds, int warmup, int startups)
+            throws IOException {
         this.root = root;
         this.out = root.resolve("benchmarks/target/load");
         Files.createDirectories(out);
         this.pidFile = out.resolve("pids");
         this.duration = duration;
-        this.rounds = Math.max(1, Math.min(rounds, duration));
+        this.rounds = Math.max(1, Math.min(rounds, interleavedDuration));
+        this.interleavedDuration = interleavedDuration;
         this.warmup = warmup;
         this.startups = Math.max(1, startups);
         this.clockTicks = clockTicks();
@@ -96,13 +102,14 @@ public final class LoadDriver {
         Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
         Path peers = Path.of(options.getOrDefault("--peers", root.resolve("benchmarks/target/peers").toString()));
         List<String> only = Arrays.asList(options.getOrDefault("--only",
-                "raw,scopemock,scopemock-defaults,wiremock,mockserver").split(","));
+                "raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver").split(","));
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : options.getOrDefault("--scenarios", "one,literal,pattern,scopes").split(",")) {
             scenarios.add(Scenario.valueOf(name.toUpperCase(Locale.ROOT)));
         }
         LoadDriver driver = new LoadDriver(root, Integer.parseInt(options.getOrDefault("--duration", "10")),
-                Integer.parseInt(options.getOrDefault("--rounds", "5")),
+                Integer.parseInt(options.getOrDefault("--interleaved", "20")),
+                Integer.parseInt(options.getOrDefault("--rounds", "10")),
                 Integer.parseInt(options.getOrDefault("--warmup", "5")),
                 Integer.parseInt(options.getOrDefault("--startups", "5")));
         Runtime.getRuntime().addShutdownHook(new Thread(driver::stopAll, "load-driver-cleanup"));
@@ -124,7 +131,10 @@ public final class LoadDriver {
             targets.add(new Target.Scopemock(SCOPEMOCK_DEFAULTS, engineJar));
         }
         if (only.contains("wiremock")) {
-            targets.add(new Target.WireMock(single(peers, "wiremock-standalone-", ".jar")));
+            targets.add(new Target.WireMock(WIREMOCK, single(peers, "wiremock-standalone-", ".jar"), false));
+        }
+        if (only.contains("wiremock-defaults")) {
+            targets.add(new Target.WireMock(WIREMOCK_DEFAULTS, single(peers, "wiremock-standalone-", ".jar"), true));
         }
         if (only.contains("mockserver")) {
             targets.add(new Target.MockServer(single(peers, "mockserver-netty-", "-jar-with-dependencies.jar")));
@@ -143,8 +153,9 @@ public final class LoadDriver {
         }
         long began = System.nanoTime();
         System.out.printf(Locale.ROOT, "machine: %d cores, %s; JDK %s; wrk -t2 -c32 --latency, %d s per row after a "
-                        + "%d s warm-up (interleaved phase: %d rounds)%n", Runtime.getRuntime().availableProcessors(),
-                memTotal(), System.getProperty("java.version"), driver.duration, driver.warmup, driver.rounds);
+                        + "%d s warm-up (interleaved phase: %d s per row in %d rounds)%n",
+                Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
+                driver.duration, driver.warmup, driver.interleavedDuration, driver.rounds);
         System.out.println("load average at start: " + loadAverage());
         driver.run(targets, scenarios);
         String report = driver.report(began);
@@ -162,9 +173,7 @@ public final class LoadDriver {
         Map<Target, Running> started = new LinkedHashMap<>();
         List<Running> extra = new ArrayList<>();
         try {
-            for (Target target : targets) {
-                started.put(target, start(target));
-            }
+            startAll(targets, started);
             // Phase 1: the raw handler and one capped engine per stub set, measured in interleaved rounds.
             List<Running> cells = new ArrayList<>();
             List<Scenario> cellScenarios = new ArrayList<>();
@@ -228,29 +237,38 @@ public final class LoadDriver {
         }
     }
 
-    private Running start(Target target) throws IOException, InterruptedException {
-        List<Long> starts = new ArrayList<>();
-        Process server = null;
-        int port = 0;
+    /**
+     * Times {@code startups} launches of every target, round by round across the targets (so a change in the
+     * background load hits them all alike); the last launch of each keeps running.
+     */
+    private void startAll(List<Target> targets, Map<Target, Running> started) throws IOException,
+            InterruptedException {
+        for (Target target : targets) {
+            startupMillis.put(target.name, new ArrayList<>());
+        }
         for (int k = 1; k <= startups; k++) {
-            port = freePort();
-            long t0 = System.nanoTime();
-            server = launch(target, port, Integer.toString(k));
-            long millis = awaitFirstAnswer(server, port, t0);
-            starts.add(millis);
-            if (k < startups) {
-                stop(server);
+            for (Target target : targets) {
+                int port = freePort();
+                long t0 = System.nanoTime();
+                Process server = launch(target, port, Integer.toString(k));
+                startupMillis.get(target.name).add(awaitFirstAnswer(server, port, t0));
+                if (k < startups) {
+                    stop(server);
+                } else {
+                    started.put(target, new Running(target, server, port));
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "%-26s start-up %s ms (load %.2f)%n", target.name, starts, loadOneMinute());
-        startupMillis.put(target.name, starts);
-        return new Running(target, server, port);
+        for (Target target : targets) {
+            System.out.printf(Locale.ROOT, "%-26s start-up %s ms%n", target.name, startupMillis.get(target.name));
+        }
+        System.out.println("load average after the start-ups: " + loadAverage());
     }
 
     /** Per cell: registration, then warm-up, then {@code rounds} slices in turn; rates, CPU and medians per cell. */
     private void interleaved(List<Running> cells, List<Scenario> scenarios) throws IOException {
         System.out.println();
-        System.out.printf("== interleaved: %d rounds of %d s per row%n", rounds, duration / rounds);
+        System.out.printf("== interleaved: %d rounds of %d s per row%n", rounds, interleavedDuration / rounds);
         int n = cells.size();
         long[] registration = new long[n];
         long[] registrationCpu = new long[n];
@@ -269,7 +287,7 @@ public final class LoadDriver {
         for (int i = 0; i < n && warmup > 0; i++) {
             served[i] += wrk.run(cells.get(i).port, scenarios.get(i), warmup, this::remember).requests();
         }
-        int slice = duration / rounds;
+        int slice = interleavedDuration / rounds;
         long[] requests = new long[n];
         long[] ticks = new long[n];
         long[] non2xx = new long[n];
@@ -448,18 +466,20 @@ public final class LoadDriver {
     private String report(long began) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores, %s, JDK %s (%s); wrk -t2 -c32 --latency on loopback, "
-                        + "client and servers sharing the cores; %d s measured per row after a %d s wrk warm-up. Load "
+                        + "client and servers sharing the cores; %d s measured per row (interleaved phase: %d s) after a "
+                        + "%d s wrk warm-up. Load "
                         + "average (1, 5, 15 min) at the end: %s. The run took %d s.%n",
                 Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), duration, warmup, loadAverage(),
+                System.getProperty("java.vm.name"), duration, interleavedDuration, warmup, loadAverage(),
                 (System.nanoTime() - began) / 1_000_000_000L));
         md.append(String.format(Locale.ROOT, "%nInterleaved (%d rounds of %d s per row, in turn; p50 and p99 are the "
                 + "medians of the rounds'); every engine fresh, its stubs registered one HTTP request each:%n%n",
-                rounds, duration / rounds));
+                rounds, interleavedDuration / rounds));
         table(md, Phase.INTERLEAVED);
         md.append("\nScenario by scenario, server after server (each one reset, registered, warmed up, measured):\n\n");
         table(md, Phase.SEQUENTIAL);
-        md.append("\nStart-up to the first answered request (median; every launch in order):\n\n");
+        md.append("\nStart-up to the first answered request (median; every launch in order, the servers launched in "
+                + "turn, one round after the other):\n\n");
         md.append("| server | start-up | launches |\n| --- | ---: | --- |\n");
         for (Map.Entry<String, List<Long>> entry : startupMillis.entrySet()) {
             md.append(String.format("| %s | %d ms | %s ms |%n", entry.getKey(), median(entry.getValue()),
@@ -469,8 +489,9 @@ public final class LoadDriver {
                 + "connection; WireMock and MockServer in bulk requests (2,000 and 1,000 stubs a request). Every "
                 + "row starts from the server's reset and checks that the target answers 200 \"ok\" before the load. "
                 + "The raw handler and the capped engine run with the same heap cap; the engine once more, and the "
-                + "peers, with JVM defaults. WireMock with --disable-request-logging (its setting for performance "
-                + "tests) and otherwise its defaults (unbounded request journal); it has no scopes, so the scoped "
+                + "peers, with JVM defaults. WireMock twice: with --disable-request-logging (its setting for performance "
+                + "tests), and with its defaults; its request journal unbounded (its default) both times. It has no "
+                + "scopes, so the scoped "
                 + "stubs require the scope header to be present, and it tries stubs newest first, so the last "
                 + "registered stub is its best case. MockServer with -Dmockserver.maxExpectations=20000 (it drops "
                 + "expectations beyond 5,000 otherwise) and log level WARN (INFO logs every request); scopes as "
@@ -530,21 +551,25 @@ public final class LoadDriver {
                 }
             }
         }
-        for (Target.Kind peer : List.of(Target.Kind.WIREMOCK, Target.Kind.MOCKSERVER)) {
+        List<String> peers = new ArrayList<>();
+        for (Row row : rows) {
+            if ((row.target.kind() == Target.Kind.WIREMOCK || row.target.kind() == Target.Kind.MOCKSERVER)
+                    && !peers.contains(row.target.name)) {
+                peers.add(row.target.name);
+            }
+        }
+        for (String peer : peers) {
             for (Scenario scenario : Scenario.values()) {
                 Row ours = find(Phase.SEQUENTIAL, SCOPEMOCK, scenario);
-                Row theirs = null;
-                for (Row row : rows) {
-                    if (row.phase == Phase.SEQUENTIAL && row.target.kind() == peer && row.scenario == scenario) {
-                        theirs = row;
-                    }
-                }
+                Row theirs = find(Phase.SEQUENTIAL, peer, scenario);
                 if (ours != null && theirs != null) {
                     double ratio = ours.requestsPerSecond / theirs.requestsPerSecond;
+                    double cpu = theirs.cpuMicrosPerRequest / ours.cpuMicrosPerRequest;
                     boolean many = scenario != Scenario.ONE;
-                    md.append(line(scenario.label + ": faster than " + theirs.target.name + (many ? ", >= 100x" : ""),
-                            String.format(Locale.ROOT, "%.1fx (%,.0f vs %,.0f req/s)", ratio, ours.requestsPerSecond,
-                                    theirs.requestsPerSecond), many ? ratio >= 100 : ratio > 1));
+                    md.append(line(scenario.label + ": faster than " + peer + (many ? ", >= 100x" : ""),
+                            String.format(Locale.ROOT, "%.1fx (%,.0f vs %,.0f req/s); %.0fx less CPU per request",
+                                    ratio, ours.requestsPerSecond, theirs.requestsPerSecond, cpu),
+                            many ? ratio >= 100 : ratio > 1));
                 }
             }
         }
@@ -555,12 +580,14 @@ public final class LoadDriver {
             md.append(line("start-up <= raw Jetty's + 100 ms", String.format(Locale.ROOT,
                     "%d ms vs %d ms (%+d ms, medians)", median(ourStart), median(rawStart), extra), extra <= 100));
         }
-        for (String name : List.of(SCOPEMOCK, SCOPEMOCK_DEFAULTS)) {
-            Long rss = finalRssKib.get(name);
-            if (rss != null) {
-                md.append(line("RSS after 10k stubs and the load runs <= 300 MiB (" + name + ")", rss / 1024 + " MiB",
-                        rss <= 300 * 1024));
-            }
+        Long rss = finalRssKib.get(SCOPEMOCK);
+        if (rss != null) {
+            md.append(line("RSS after 10k stubs and the load runs <= 300 MiB", rss / 1024 + " MiB (engine of both "
+                    + "phases' 1-stub rows, -Xmx128m)", rss <= 300 * 1024));
+        }
+        Long rssDefaults = finalRssKib.get(SCOPEMOCK_DEFAULTS);
+        if (rssDefaults != null) {
+            md.append("| (for reference: the engine with JVM defaults) | " + rssDefaults / 1024 + " MiB | - |\n");
         }
         long recorded = 0;
         int maxKept = -1;

@@ -136,9 +136,9 @@ abstract class Target {
     }
 
     /**
-     * WireMock 3 standalone with {@code --disable-request-logging} (its documented setting for performance tests:
-     * 2-3x the throughput of its defaults in a smoke run) and otherwise its defaults (the request journal is unbounded;
-     * bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke run). It has no scopes: the
+     * WireMock 3 standalone, with {@code --disable-request-logging} (its documented setting for performance tests:
+     * 2-3x the throughput of its defaults in a smoke run) or with its defaults; the request journal stays unbounded,
+     * its default (bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke run). It has no scopes: the
      * closest equivalent is a stub that requires the scope header to be present ({@code "matches": ".*"}).
      * {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest first, so the last registered
      * stub, which every scenario requests, is its best case.
@@ -147,16 +147,22 @@ abstract class Target {
 
         private static final int CHUNK = 2_000;
         private final Path jar;
+        private final boolean requestLogging;
 
-        WireMock(Path jar) {
-            super("WireMock 3.13.2");
+        /** With {@code requestLogging} false, runs with {@code --disable-request-logging}. */
+        WireMock(String name, Path jar, boolean requestLogging) {
+            super(name);
             this.jar = jar;
+            this.requestLogging = requestLogging;
         }
 
         @Override
         List<String> command(Path root, int port) {
             List<String> command = java("-jar", jar.toString(), "--port", Integer.toString(port), "--bind-address",
-                    "127.0.0.1", "--disable-banner", "--disable-request-logging");
+                    "127.0.0.1", "--disable-banner");
+            if (!requestLogging) {
+                command.add("--disable-request-logging");
+            }
             command.addAll(extraArguments);
             return command;
         }
