@@ -571,7 +571,31 @@ public final class ScopedMock {
             }
             return response.toAction();
         };
-        return stubs.registerCallback(payloadJson, description, callback);
+        return stubs.registerCallback(payloadJson, description, callback, handler);
+    }
+
+    /**
+     * Registers copies of this test's stubs in {@code target}'s scope (same names, matchers, answers and callbacks;
+     * fresh ids): the stubs of a {@code @TestFactory} for each of its dynamic tests.
+     *
+     * @param target the mock of the scope to copy into
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public void copyStubsTo(ScopedMock target) {
+        if (router != null) {
+            router.get().copyStubsTo(target);
+            return;
+        }
+        for (TestStubs.Entry entry : stubs.entries()) {
+            Map<String, Object> payload = new java.util.LinkedHashMap<>(Verifier.parseObject(entry.payload()));
+            payload.remove("id");
+            String json = dev.scopemock.engine.internal.json.JsonCodec.writeString(payload);
+            if (entry.handler() != null) {
+                target.registerCallback(json, entry.description(), entry.handler());
+            } else {
+                target.registerDeclared(entry.name(), json, entry.origin());
+            }
+        }
     }
 
     /** What this test's callbacks threw (each was answered 500); the extension fails the test with them. */

@@ -16,8 +16,15 @@ import java.util.Map;
  */
 final class TestStubs {
 
-    /** One stub this test registered. */
-    record Entry(String id, String name, String payload, String origin) {
+    /**
+     * One stub this test registered; a callback stub also keeps its description and the user's handler, so the stub
+     * can be copied into another test's scope (dynamic tests of a factory).
+     */
+    record Entry(String id, String name, String payload, String origin, String description, RequestHandler handler) {
+
+        Entry(String id, String name, String payload, String origin) {
+            this(id, name, payload, origin, null, null);
+        }
 
         String[] row() {
             return new String[] {id, name, origin, payload};
@@ -56,18 +63,24 @@ final class TestStubs {
         return id;
     }
 
+    /** Registers a callback stub (in-process engines only); the handler is kept for copies. */
+    synchronized String registerCallback(String payloadJson, String description,
+                                         dev.scopemock.engine.model.StubCallback callback, RequestHandler handler) {
+        String id = engine.addCallbackStub(scope, payloadJson, description, callback);
+        all.add(new Entry(id, null, payloadJson, "fluent", description, handler));
+        return id;
+    }
+
+    /** The entries in registration order. */
+    synchronized List<Entry> entries() {
+        return List.copyOf(all);
+    }
+
     /**
      * Swaps a named stub's action atomically (same id, matchers, chaos and call limit; the call count restarts):
      * requests arriving meanwhile are answered by the old or the new action, never by nothing. When the engine
      * rejects the new action, the old one stays.
      */
-    synchronized String registerCallback(String payloadJson, String description,
-                                         dev.scopemock.engine.model.StubCallback callback) {
-        String id = engine.addCallbackStub(scope, payloadJson, description, callback);
-        all.add(new Entry(id, null, payloadJson, "fluent"));
-        return id;
-    }
-
     synchronized void replaceAction(String name, Map<String, Object> action) {
         Entry old = require(name);
         Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(old.payload()));

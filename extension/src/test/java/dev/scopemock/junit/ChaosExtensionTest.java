@@ -21,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
@@ -119,6 +121,14 @@ class ChaosExtensionTest {
     }
 
     @Test
+    void dynamicTestsReplayTheirFactorysSeed() {
+        List<String> plain = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");
+        List<String> dynamic = reported(TestKit.fixtures().run(Seed42FactoryTestCase.class), "faults");
+
+        assertThat(dynamic).hasSize(2).containsOnly(plain.get(0));
+    }
+
+    @Test
     void theSystemPropertyFixesTheSeedOfTestsWithoutOne() {
         List<String> fromAnnotation = reported(TestKit.fixtures().run(Seed42TestCase.class), "faults");
         String previous = System.getProperty("scopemock.chaos.seed");
@@ -171,6 +181,18 @@ class ChaosExtensionTest {
         void calls(ScopedMock mock, TestReporter reporter) throws Exception {
             mock.whenRequestedWith(get("/x")).withErrorStatus(503, 0.5).respondWith(ok());
             reporter.publishEntry("faults", faults(mock));
+        }
+    }
+
+    @MockServer
+    @Fixture
+    @Chaos(seed = 42)
+    static class Seed42FactoryTestCase {
+        @TestFactory
+        java.util.stream.Stream<DynamicTest> calls(ScopedMock mock, TestReporter reporter) {
+            mock.whenRequestedWith(get("/x")).withErrorStatus(503, 0.5).respondWith(ok());
+            return java.util.stream.Stream.of("first", "second").map(name -> DynamicTest.dynamicTest(name,
+                    () -> reporter.publishEntry("faults", faults(mock))));
         }
     }
 

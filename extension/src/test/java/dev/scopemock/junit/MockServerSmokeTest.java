@@ -108,6 +108,16 @@ class MockServerSmokeTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> dynamicTestsGetCopiesOfTheFactorysCallbackStubs(ScopedMock mock) {
+        mock.whenRequestedWith(get("/echo/{word}"))
+                .respondWith(request -> ok().withBody("echo " + request.pathParams().get("word")));
+        return Stream.of("a", "b").map(word -> DynamicTest.dynamicTest(word, () -> {
+            assertThat(send(mock, "/echo/" + word)).isEqualTo("echo " + word);
+            assertThat(mock.requests()).singleElement().extracting(Object::toString).isEqualTo("GET /echo/" + word);
+        }));
+    }
+
     private String send(ScopedMock mock, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
                 .header(mock.scopeHeader().name(), "1").build(), HttpResponse.BodyHandlers.ofString()).body();

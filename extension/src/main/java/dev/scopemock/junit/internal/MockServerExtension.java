@@ -173,6 +173,11 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
         TestScope factory = dynamic.factoryScope();
         TestScope scope = TestScope.create(factory.engine(), () -> ScopeNaming.nameFor(context), factory.config());
         try {
+            Long seed = context.getStore(NAMESPACE).get(CHAOS_SEED, Long.class);
+            if (seed != null) {
+                // the factory's seed (its @Chaos(seed), the property, or the one drawn for it) replays each dynamic test
+                factory.engine().configureChaos(scope.name(), "{\"seed\": " + seed + "}");
+            }
             scope.copyStubsOf(factory.mock());
             try (AutoCloseable bound = dynamic.bind(scope.mock());
                  AutoCloseable propagation = propagate(context, scope)) {

@@ -1,10 +1,7 @@
 package dev.scopemock.junit.internal;
 
-import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.junit.ScopedMock;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -77,11 +74,7 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
 
     /** Registers copies of another scope's stubs (same names, matchers and answers; fresh ids). */
     void copyStubsOf(ScopedMock source) {
-        for (String[] stub : source.registeredStubs()) {
-            Map<String, Object> payload = new LinkedHashMap<>(Verifier.parseObject(stub[3]));
-            payload.remove("id");
-            mock.registerDeclared(stub[1], JsonCodec.writeString(payload), stub[2]);
-        }
+        source.copyStubsTo(mock);
     }
 
     @Override
