@@ -21,16 +21,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * One load-driver run (start it with {@code benchmarks/scripts/load-driver.sh}). Starts the raw Jetty handler, the
  * standalone Scopemock engine (with a 128 MiB heap cap like the raw handler, and once more with JVM defaults),
- * WireMock and MockServer, each in its own JVM on its own free loopback port, timing each one's start-up to the first
- * answered request (five launches each, round by round across the servers). Then two phases, both against the last registered stub of each stub set:
+ * WireMock (with its performance setting and with its defaults) and MockServer, each in its own JVM on its own free
+ * loopback port, timing each one's start-up to the first answered request (five launches each, round by round across
+ * the servers). Then two phases, both against the last registered stub of each stub set:
  * <ol>
  *   <li>Interleaved: the raw handler and one engine per stub set (1 stub, 10k literal paths, 10k {@code {param}}
  *   patterns, 1k scopes x 10 stubs), each registered through the control API one request per stub, then measured
  *   in rounds (wrk slices taken in turn, the order rotating every round), so that the ratios between them see the
  *   same background load: the machine is shared, and the load average moves a lot within minutes.</li>
- *   <li>Scenario by scenario: the capped engine, the engine with JVM defaults, WireMock (with its performance setting
- *   and with its defaults) and MockServer each register
- *   the stub set through their own admin API and are measured one after the other (wrk warm-up, then one run).</li>
+ *   <li>Scenario by scenario: the capped engine, the engine with JVM defaults, both WireMocks and MockServer each
+ *   register the stub set through their own admin API and are measured one after the other (wrk warm-up, then one
+ *   run).</li>
  * </ol>
  * Records req/s, p50, p99 (wrk --latency), server CPU per request (/proc utime+stime), RSS (VmRSS), registration
  * time, the engine's journal size, and prints the tables with the issue's ratios (also to
@@ -38,9 +39,10 @@ import java.util.concurrent.TimeUnit;
  * shutdown hook; their ids also go to {@code benchmarks/target/load/pids} for the script's trap).
  *
  * <p>Options: {@code --duration S} (measured seconds per row of phase 2, default 10), {@code --interleaved S}
- * (measured seconds per row of phase 1, default 20), {@code --rounds N} (its slices, default 10), {@code --warmup S} (unmeasured wrk run per row first, default 5), {@code --startups N}
- * (timed launches per server, default 5), {@code --heap SIZE} (the cap, default 128m; {@code none} drops the cap and the
- * defaults pass), {@code --only raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver}, {@code --scenarios
+ * (measured seconds per row of phase 1, default 20), {@code --rounds N} (its slices, default 10), {@code --warmup S}
+ * (unmeasured wrk run per row first, default 5), {@code --startups N} (timed launches per server, default 5),
+ * {@code --heap SIZE} (the cap, default 128m; {@code none} drops the cap and the defaults pass), {@code --only
+ * raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver}, {@code --scenarios
  * one,literal,pattern,scopes}, {@code --root DIR} (the repository, default the working directory), {@code --peers DIR}
  * (default benchmarks/target/peers); {@code --rawjetty-jvm}, {@code --scopemock-jvm} (JVM options),
  * {@code --wiremock-args}, {@code --mockserver-args} (extra arguments) for experiments.
@@ -466,8 +468,8 @@ public final class LoadDriver {
     private String report(long began) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %d cores, %s, JDK %s (%s); wrk -t2 -c32 --latency on loopback, "
-                        + "client and servers sharing the cores; %d s measured per row (interleaved phase: %d s) after a "
-                        + "%d s wrk warm-up. Load "
+                        + "client and servers sharing the cores; %d s measured per row (interleaved phase: %d s) "
+                        + "after a %d s wrk warm-up. Load "
                         + "average (1, 5, 15 min) at the end: %s. The run took %d s.%n",
                 Runtime.getRuntime().availableProcessors(), memTotal(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), duration, interleavedDuration, warmup, loadAverage(),
@@ -489,10 +491,10 @@ public final class LoadDriver {
                 + "connection; WireMock and MockServer in bulk requests (2,000 and 1,000 stubs a request). Every "
                 + "row starts from the server's reset and checks that the target answers 200 \"ok\" before the load. "
                 + "The raw handler and the capped engine run with the same heap cap; the engine once more, and the "
-                + "peers, with JVM defaults. WireMock twice: with --disable-request-logging (its setting for performance "
-                + "tests), and with its defaults; its request journal unbounded (its default) both times. It has no "
-                + "scopes, so the scoped "
-                + "stubs require the scope header to be present, and it tries stubs newest first, so the last "
+                + "peers, with JVM defaults. WireMock twice: with --disable-request-logging (its setting for "
+                + "performance tests), and with its defaults; its request journal unbounded (its default) both "
+                + "times. It has no scopes, so the scoped stubs require the scope header to be present, and it tries "
+                + "stubs newest first, so the last "
                 + "registered stub is its best case. MockServer with -Dmockserver.maxExpectations=20000 (it drops "
                 + "expectations beyond 5,000 otherwise) and log level WARN (INFO logs every request); scopes as "
                 + "header-presence matchers, {param} as its pathParameters.\n");
@@ -604,8 +606,9 @@ public final class LoadDriver {
         for (Phase phase : Phase.values()) {
             Row literal = find(phase, SCOPEMOCK, Scenario.LITERAL);
             if (literal != null) {
-                md.append(line("registering 10,000 stubs, one HTTP request each, <= 3 s ("
-                                + (phase == Phase.INTERLEAVED ? "a fresh engine" : "the engine that served the 1-stub load") + ")",
+                String engine = phase == Phase.INTERLEAVED ? "a fresh engine"
+                        : "the engine that served the 1-stub load";
+                md.append(line("registering 10,000 stubs, one HTTP request each, <= 3 s (" + engine + ")",
                         String.format(Locale.ROOT, "%,d ms (server CPU %,d ms)", literal.registrationMillis,
                                 literal.registrationCpuMillis), literal.registrationMillis <= 3_000));
             }

@@ -40,9 +40,6 @@ abstract class Target {
         return this instanceof WireMock ? Kind.WIREMOCK : Kind.MOCKSERVER;
     }
 
-    /** How the stubs were sent, for the table ("1 request each", "bulk"). */
-    abstract String registration();
-
     abstract void reset(Http http, int port);
 
     abstract void register(Http http, int port, Scenario scenario);
@@ -78,11 +75,6 @@ abstract class Target {
         }
 
         @Override
-        String registration() {
-            return "-";
-        }
-
-        @Override
         void reset(Http http, int port) {
         }
 
@@ -104,11 +96,6 @@ abstract class Target {
         @Override
         List<String> command(Path root, int port) {
             return java("-jar", jar.toString(), "--port", Integer.toString(port));
-        }
-
-        @Override
-        String registration() {
-            return "1 request each, one keep-alive connection";
         }
 
         @Override
@@ -138,10 +125,10 @@ abstract class Target {
     /**
      * WireMock 3 standalone, with {@code --disable-request-logging} (its documented setting for performance tests:
      * 2-3x the throughput of its defaults in a smoke run) or with its defaults; the request journal stays unbounded,
-     * its default (bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke run). It has no scopes: the
-     * closest equivalent is a stub that requires the scope header to be present ({@code "matches": ".*"}).
-     * {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest first, so the last registered
-     * stub, which every scenario requests, is its best case.
+     * its default (bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke
+     * run). It has no scopes: the closest equivalent is a stub that requires the scope header to be present
+     * ({@code "matches": ".*"}). {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest
+     * first, so the last registered stub, which every scenario requests, is its best case.
      */
     static final class WireMock extends Target {
 
@@ -165,11 +152,6 @@ abstract class Target {
             }
             command.addAll(extraArguments);
             return command;
-        }
-
-        @Override
-        String registration() {
-            return "bulk import, 2,000 a request";
         }
 
         @Override
@@ -224,11 +206,6 @@ abstract class Target {
             command.addAll(extraArguments);
             command.addAll(List.of("-jar", jar.toString(), "-serverPort", Integer.toString(port)));
             return command;
-        }
-
-        @Override
-        String registration() {
-            return "bulk, 1,000 a request";
         }
 
         @Override

@@ -52,8 +52,8 @@ public final class StaticResponder implements Responder {
             if (field.getHeader() == HttpHeader.CONTENT_LENGTH) {
                 continue;
             }
-            if (field.getHeader() == HttpHeader.CONTENT_TYPE && field.getName().equals(HttpHeader.CONTENT_TYPE.asString())
-                    && visibleAscii(field.getValue())) {
+            if (field.getHeader() == HttpHeader.CONTENT_TYPE
+                    && field.getName().equals(HttpHeader.CONTENT_TYPE.asString()) && visibleAscii(field.getValue())) {
                 kept.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, field.getValue()));
             } else {
                 kept.add(field);
