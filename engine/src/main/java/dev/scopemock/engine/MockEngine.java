@@ -11,6 +11,7 @@ import dev.scopemock.engine.internal.json.JsonCodec;
 import dev.scopemock.engine.internal.json.StubFileReader;
 import dev.scopemock.engine.internal.json.StubPayloadReader;
 import dev.scopemock.engine.internal.match.RegisteredStub;
+import dev.scopemock.engine.internal.respond.ProxyClient;
 import dev.scopemock.engine.internal.respond.ResponderRuntime;
 import dev.scopemock.engine.internal.respond.TemplateEngine;
 import dev.scopemock.engine.internal.scope.ScopeState;
@@ -37,7 +38,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.apiguardian.api.API;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -84,7 +84,7 @@ public final class MockEngine implements AutoCloseable {
     private final TemplateEngine templates;
     private final StubPayloadReader stubReader;
     private final Server server;
-    private final HttpClient proxyClient;
+    private final ProxyClient proxyClient;
     private final ServerConnector connector;
     /** The HTTPS connector and the TLS material, or null when the engine serves no HTTPS. */
     private final ServerConnector httpsConnector;
@@ -105,12 +105,7 @@ public final class MockEngine implements AutoCloseable {
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("scopemock-scheduler", true);
         server.addBean(scheduler);
 
-        this.proxyClient = new HttpClient();
-        proxyClient.setFollowRedirects(false);
-        proxyClient.setUserAgentField(null);
-        proxyClient.setExecutor(threads);
-        proxyClient.setScheduler(scheduler);
-        server.addBean(proxyClient);
+        this.proxyClient = new ProxyClient(threads, scheduler);
 
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -153,7 +148,6 @@ public final class MockEngine implements AutoCloseable {
                 engine.loadStubFiles(file, origins);
             }
             engine.server.start();
-            engine.proxyClient.getContentDecoderFactories().clear();
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -666,6 +660,7 @@ public final class MockEngine implements AutoCloseable {
             core.reset();
             scopeConnectors.closeAll();
             server.stop();
+            proxyClient.close();
             if (tls != null) {
                 tls.close();
             }
