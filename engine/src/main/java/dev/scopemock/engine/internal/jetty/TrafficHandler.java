@@ -48,16 +48,17 @@ final class TrafficHandler {
      */
     void handle(Request request, Response response, Callback callback, byte[] body, String path,
                 ScopeState implied) {
+        RecordedRequest incoming = RequestReader.read(request, body, fallbackHost, path);
         ScopeState scope = implied;
         if (scope == null) {
             try {
-                scope = core.scopes().resolve(headerNames(request));
+                // the recorded header map already holds every name lower-cased: no second walk over the headers
+                scope = core.scopes().resolve(incoming.headers().keySet());
             } catch (AmbiguousScopeException ambiguous) {
                 ResponseWriter.sendJson(response, callback, 400, Map.of("detail", ambiguous.getMessage()));
                 return;
             }
         }
-        RecordedRequest incoming = RequestReader.read(request, body, fallbackHost, path);
         Selection selection = core.select(scope, new MatchSubject(incoming));
         RecordedRequest recorded = core.record(scope, incoming, selection);
         if (selection == null) {
