@@ -12,12 +12,16 @@ import dev.scopemock.annotations.Stub;
 import dev.scopemock.junit.testkit.Fixture;
 import dev.scopemock.junit.testkit.Http;
 import dev.scopemock.junit.testkit.TestKit;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +77,22 @@ class ChaosExtensionTest {
     void fluentSseChaosAbortsAfterOneEvent(ScopedMock mock) throws Exception {
         mock.whenRequestedWith(get("/events")).withSseChaos(1, Duration.ZERO).respondWithSse(Duration.ZERO, "a", "b");
 
-        HttpResponse<java.util.stream.Stream<String>> response = CLIENT.send(HttpRequest.newBuilder(
-                URI.create(mock.baseUrl() + "/events")).header(mock.scopeHeader().name(),
-                mock.scopeHeader().value()).build(), HttpResponse.BodyHandlers.ofLines());
+        // HttpURLConnection reads the socket in order, so the event arrives before the abort (java.net.http may
+        // report the abort before handing out bytes it has already received).
+        HttpURLConnection connection = (HttpURLConnection) URI.create(mock.baseUrl() + "/events").toURL()
+                .openConnection();
+        connection.setRequestProperty(mock.scopeHeader().name(), mock.scopeHeader().value());
+        connection.setReadTimeout(10_000);
         List<String> lines = new ArrayList<>();
 
-        assertThatThrownBy(() -> response.body().forEach(lines::add)).isExactlyInstanceOf(
-                java.io.UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertThatThrownBy(() -> {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                }
+            }).isInstanceOf(IOException.class);
+        }
         assertThat(lines).containsExactly("data: a", "");
     }
 
