@@ -5,9 +5,9 @@
 # and writes benchmarks/target/load/results.md.
 # Usage: benchmarks/scripts/load-driver.sh [--duration 10] [--interleaved 20] [--rounds 10] [--warmup 5] [--startups 5]
 #          [--heap 128m] [--only raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver]
-#          [--scenarios one,literal,pattern,scopes]
+#          [--scenarios one,literal,pattern,scopes,literal_all,pattern_all]
 # Installs wrk (Debian package) when missing, builds the jars when missing, fetches the peers' jars with Maven into
-# benchmarks/target/peers, and stops every process it started when it exits. Takes about 9 minutes; aborts at 14.
+# benchmarks/target/peers, and stops every process it started when it exits. Takes about 12 minutes; aborts at 14.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=benchmarks/target/load

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * standalone Scopemock engine (with a 128 MiB heap cap like the raw handler, and once more with JVM defaults),
  * WireMock (with its performance setting and with its defaults) and MockServer, each in its own JVM on its own free
  * loopback port, timing each one's start-up to the first answered request (five launches each, round by round across
- * the servers). Then two phases, both against the last registered stub of each stub set:
+ * the servers). Then two phases, against the last registered stub of each stub set (phase 2 also against every stub of
+ * the 10k sets in turn):
  * <ol>
  *   <li>Interleaved: the raw handler and one engine per stub set (1 stub, 10k literal paths, 10k {@code {param}}
  *   patterns, 1k scopes x 10 stubs), each registered through the control API one request per stub, then measured
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *   same background load: the machine is shared, and the load average moves a lot within minutes.</li>
  *   <li>Scenario by scenario: the capped engine, the engine with JVM defaults, both WireMocks and MockServer each
  *   register the stub set through their own admin API and are measured one after the other (wrk warm-up, then one
- *   run).</li>
+ *   run); the "every stub in turn" scenarios run here only.</li>
  * </ol>
  * Records req/s, p50, p99 (wrk --latency), server CPU per request (/proc utime+stime), RSS (VmRSS), registration
  * time, the engine's journal size, and prints the tables with the issue's ratios (also to
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * (unmeasured wrk run per row first, default 5), {@code --startups N} (timed launches per server, default 5),
  * {@code --heap SIZE} (the cap, default 128m; {@code none} drops the cap and the defaults pass), {@code --only
  * raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver}, {@code --scenarios
- * one,literal,pattern,scopes}, {@code --root DIR} (the repository, default the working directory), {@code --peers DIR}
+ * one,literal,pattern,scopes,literal_all,pattern_all}, {@code --root DIR} (the repository, default the working directory), {@code --peers DIR}
  * (default benchmarks/target/peers); {@code --rawjetty-jvm}, {@code --scopemock-jvm} (JVM options),
  * {@code --wiremock-args}, {@code --mockserver-args} (extra arguments) for experiments.
  */
@@ -106,7 +107,8 @@ public final class LoadDriver {
         List<String> only = Arrays.asList(options.getOrDefault("--only",
                 "raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver").split(","));
         List<Scenario> scenarios = new ArrayList<>();
-        for (String name : options.getOrDefault("--scenarios", "one,literal,pattern,scopes").split(",")) {
+        for (String name : options.getOrDefault("--scenarios",
+                "one,literal,pattern,scopes,literal_all,pattern_all").split(",")) {
             scenarios.add(Scenario.valueOf(name.toUpperCase(Locale.ROOT)));
         }
         LoadDriver driver = new LoadDriver(root, Integer.parseInt(options.getOrDefault("--duration", "10")),
@@ -193,6 +195,9 @@ public final class LoadDriver {
             }
             if (engine != null) {
                 for (Scenario scenario : scenarios) {
+                    if (scenario.everyStub) {
+                        continue; // phase 2 only: the ratios to the peers
+                    }
                     Running cell = engine;
                     if (scenario != scenarios.get(0)) {
                         int port = freePort();
@@ -394,11 +399,15 @@ public final class LoadDriver {
 
     /** One request before the load: the target must answer 200 "ok", so a wrong registration cannot look fast. */
     private void check(Target target, int port, Scenario scenario) {
-        Http.Answer answer = scenario.requestScope == null ? http.send("GET", port, scenario.requestPath, null)
-                : http.send("GET", port, scenario.requestPath, null, scenario.requestScope, "1");
-        if (answer.status() != 200 || !answer.body().equals("ok")) {
-            throw new IllegalStateException(target.name + " answered " + answer.status() + " "
-                    + Http.abbreviate(answer.body()) + " to " + scenario.requestPath + " in " + scenario.label);
+        List<String> paths = scenario.everyStub ? List.of(scenario.requestPaths().get(0), scenario.requestPath)
+                : List.of(scenario.requestPath);
+        for (String path : paths) {
+            Http.Answer answer = scenario.requestScope == null ? http.send("GET", port, path, null)
+                    : http.send("GET", port, path, null, scenario.requestScope, "1");
+            if (answer.status() != 200 || !answer.body().equals("ok")) {
+                throw new IllegalStateException(target.name + " answered " + answer.status() + " "
+                        + Http.abbreviate(answer.body()) + " to " + path + " in " + scenario.label);
+            }
         }
     }
 
@@ -494,8 +503,9 @@ public final class LoadDriver {
                 + "peers, with JVM defaults. WireMock twice: with --disable-request-logging (its setting for "
                 + "performance tests), and with its defaults; its request journal unbounded (its default) both "
                 + "times. It has no scopes, so the scoped stubs require the scope header to be present, and it tries "
-                + "stubs newest first, so the last "
-                + "registered stub is its best case. MockServer with -Dmockserver.maxExpectations=20000 (it drops "
+                + "stubs newest first, so the last registered stub is its best case; the \"every stub in turn\" rows "
+                + "(a wrk script cycling through all 10,000 paths, each wrk thread from its own offset) show its "
+                + "average, what a suite that uses all its stubs pays. MockServer with -Dmockserver.maxExpectations=20000 (it drops "
                 + "expectations beyond 5,000 otherwise) and log level WARN (INFO logs every request); scopes as "
                 + "header-presence matchers, {param} as its pathParameters.\n");
         md.append(targets());

@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One stub set and the request wrk sends against it. Every stub answers {@code GET} with {@code 200 ok}; the request
- * always targets the stub registered last (the worst case for a server that scans its stubs in order).
+ * One stub set and the requests wrk sends against it. Every stub answers {@code GET} with {@code 200 ok}. Most
+ * scenarios request the stub registered last (the worst case for a server that scans its stubs in registration order,
+ * the best case for one that scans newest first, like WireMock); the "every stub in turn" scenarios request each
+ * stub of the set in turn, so a scanning server pays its average scan, as a test suite that uses all its stubs does.
  */
 enum Scenario {
 
-    ONE("1 stub", "/hello", null),
-    LITERAL("10k literal paths", "/items/9999", null),
-    PATTERN("10k {param} patterns", "/items9999/42", null),
-    SCOPES("1k scopes x 10 stubs", "/s/9", "scope-999");
+    ONE("1 stub", "/hello", null, false),
+    LITERAL("10k literal paths", "/items/9999", null, false),
+    PATTERN("10k {param} patterns", "/items9999/42", null, false),
+    SCOPES("1k scopes x 10 stubs", "/s/9", "scope-999", false),
+    LITERAL_ALL("10k literal paths, every stub in turn", "/items/9999", null, true),
+    PATTERN_ALL("10k {param} patterns, every stub in turn", "/items9999/42", null, true);
 
     /** How many scopes and stubs per scope the scoped scenario registers. */
     static final int SCOPE_COUNT = 1_000;
@@ -20,14 +24,36 @@ enum Scenario {
     static final int MANY = 10_000;
 
     final String label;
+    /** The path of the stub registered last: the one request of most scenarios, the checked one of all. */
     final String requestPath;
     /** The scope header name the request carries (value "1"), or null. */
     final String requestScope;
+    /** Whether wrk requests every stub of the set in turn instead of {@link #requestPath} alone. */
+    final boolean everyStub;
 
-    Scenario(String label, String requestPath, String requestScope) {
+    Scenario(String label, String requestPath, String requestScope, boolean everyStub) {
         this.label = label;
         this.requestPath = requestPath;
         this.requestScope = requestScope;
+        this.everyStub = everyStub;
+    }
+
+    /** The path that requests each stub of the set, in registration order ({@code {id}} as 42). */
+    List<String> requestPaths() {
+        List<String> paths = new ArrayList<>();
+        for (Stub stub : stubs()) {
+            paths.add(stub.pattern() ? stub.path().replace("{id}", "42") : stub.path());
+        }
+        return paths;
+    }
+
+    /** The scenario whose stub set this one registers (itself, or the one it requests differently). */
+    Scenario stubSet() {
+        return switch (this) {
+            case LITERAL_ALL -> LITERAL;
+            case PATTERN_ALL -> PATTERN;
+            default -> this;
+        };
     }
 
     /** A stub to register: its path (a literal or a {@code {param}} pattern) and the scope it belongs to, or null. */
@@ -36,7 +62,7 @@ enum Scenario {
 
     List<Stub> stubs() {
         List<Stub> stubs = new ArrayList<>();
-        switch (this) {
+        switch (stubSet()) {
             case ONE -> stubs.add(new Stub("/hello", false, null));
             case LITERAL -> {
                 for (int i = 0; i < MANY; i++) {
