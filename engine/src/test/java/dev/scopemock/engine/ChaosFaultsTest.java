@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.engine.support.TestEngine;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +140,34 @@ class ChaosFaultsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(BODY);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+    }
+
+    @Test
+    void scopeDeletionAbortsAThrottledBodyBetweenSlices() throws Exception {
+        mock.createScope("throttled");
+        mock.addStub("throttled", "{\"request\": {\"path\": \"/slow\"}, \"action\": {\"response\":"
+                + " {\"status_code\": 200, \"headers\": {}, \"body\": \"" + BODY + "\"}}, \"chaos\": {\"faults\":"
+                + " {\"throttle\": {\"bytes\": 10, \"interval_ms\": 60000}}}}");
+        HttpURLConnection connection = (HttpURLConnection) URI.create(mock.engine().baseUrl() + "/slow").toURL()
+                .openConnection();
+        connection.setRequestProperty("throttled", "1");
+        connection.setReadTimeout(20_000);
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        InputStream body = connection.getInputStream();
+        byte[] first = body.readNBytes(10);
+        assertThat(new String(first, StandardCharsets.US_ASCII)).isEqualTo("0123456789");
+
+        mock.send("DELETE", "/__mock__/scopes/throttled", null);
+
+        // the next slice is a minute away: only the cancellation can end the read before the 20 s read timeout
+        try {
+            byte[] rest = body.readAllBytes();
+            assertThat(rest.length).as("bytes read after the scope was deleted").isLessThan(BODY.length() - 10);
+        } catch (SocketTimeoutException stillWaiting) {
+            throw new AssertionError("the throttled body was not cancelled with its scope", stillWaiting);
+        } catch (IOException aborted) {
+            assertThat(aborted).isNotNull(); // the connection was aborted: what a cancelled stream does
+        }
     }
 
     @Test

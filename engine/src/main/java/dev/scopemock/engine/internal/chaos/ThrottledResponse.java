@@ -1,7 +1,8 @@
 package dev.scopemock.engine.internal.chaos;
 
+import dev.scopemock.engine.internal.respond.Delays;
+import dev.scopemock.engine.internal.scope.ScopeState;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -9,16 +10,20 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * A response whose body goes out at most {@code bytes} per {@code intervalMillis}: each slice is written, and the
- * next one is scheduled on the engine's scheduler (no thread waits in between).
+ * next one is scheduled on the engine's scheduler (no thread waits in between). Deleting the request's scope, or a
+ * reset, cancels the slices still to come and aborts the connection, like any other pending step of a response.
  */
 public final class ThrottledResponse extends Response.Wrapper {
 
+    private final ScopeState scope;
     private final Scheduler scheduler;
     private final int bytes;
     private final long intervalMillis;
 
-    public ThrottledResponse(Request request, Response wrapped, Scheduler scheduler, int bytes, long intervalMillis) {
+    public ThrottledResponse(Request request, Response wrapped, ScopeState scope, Scheduler scheduler, int bytes,
+                             long intervalMillis) {
         super(request, wrapped);
+        this.scope = scope;
         this.scheduler = scheduler;
         this.bytes = bytes;
         this.intervalMillis = intervalMillis;
@@ -42,7 +47,8 @@ public final class ThrottledResponse extends Response.Wrapper {
             if (end) {
                 callback.succeeded();
             } else {
-                scheduler.schedule(() -> writeSlice(data, to, last, callback), intervalMillis, TimeUnit.MILLISECONDS);
+                Delays.schedule(scope, scheduler, intervalMillis, () -> writeSlice(data, to, last, callback),
+                        () -> callback.failed(Delays.cancelledMidStream()));
             }
         }, callback::failed));
     }

@@ -72,8 +72,8 @@ final class TrafficHandler {
         SseChaos.attach(request, chaos, scopeChaos.random());
         Response out = response;
         if (chaos != null && chaos.faults().throttleBytes() != null) {
-            out = new ThrottledResponse(request, response, runtime.scheduler(), chaos.faults().throttleBytes(),
-                    chaos.faults().throttleInterval().toMillis());
+            out = new ThrottledResponse(request, response, effective, runtime.scheduler(),
+                    chaos.faults().throttleBytes(), chaos.faults().throttleInterval().toMillis());
         }
         Exchange exchange = new Exchange(request, out, callback, recorded, selection.pathMatch().params(),
                 effective, runtime);

@@ -1,5 +1,6 @@
 package dev.scopemock.engine.internal.respond;
 
+import dev.scopemock.engine.internal.scope.ScopeState;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +45,21 @@ public final class Delays {
      * @param onCancel what to do when cancelled
      */
     public static void schedule(Exchange exchange, long delayMillis, Runnable action, Runnable onCancel) {
+        schedule(exchange.scope(), exchange.runtime().scheduler(), delayMillis, action, onCancel);
+    }
+
+    /**
+     * Runs {@code action} after {@code delayMillis} on {@code scheduler}, unless {@code scope} is deleted or the
+     * engine reset first, in which case {@code onCancel} runs instead (at most one of them runs).
+     *
+     * @param scope the scope whose deletion cancels the step
+     * @param scheduler the engine's scheduler
+     * @param delayMillis the delay
+     * @param action the delayed step
+     * @param onCancel what to do when cancelled
+     */
+    public static void schedule(ScopeState scope, Scheduler scheduler, long delayMillis, Runnable action,
+                                Runnable onCancel) {
         AtomicBoolean claimed = new AtomicBoolean();
         AtomicReference<Scheduler.Task> timer = new AtomicReference<>();
         Runnable cancel = () -> {
@@ -55,12 +71,12 @@ public final class Delays {
                 onCancel.run();
             }
         };
-        if (!exchange.scope().addPending(cancel)) {
+        if (!scope.addPending(cancel)) {
             cancel.run();
             return;
         }
-        timer.set(exchange.runtime().scheduler().schedule(() -> {
-            exchange.scope().removePending(cancel);
+        timer.set(scheduler.schedule(() -> {
+            scope.removePending(cancel);
             if (claimed.compareAndSet(false, true)) {
                 action.run();
             }
@@ -68,5 +84,15 @@ public final class Delays {
         if (claimed.get()) {
             timer.get().cancel();
         }
+    }
+
+    /**
+     * The failure a stream already under way ends with when its scope is deleted or the engine reset: the
+     * connection is aborted.
+     *
+     * @return the exception to fail the response's callback with
+     */
+    public static RuntimeException cancelledMidStream() {
+        return new ResponseCancelledException();
     }
 }
