@@ -26,26 +26,33 @@ import org.junit.platform.commons.support.AnnotationSupport;
 record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs,
                         Isolation isolation, boolean propagateScope, boolean https) {
 
+    /** The configuration of a {@code @MockServer} class (the annotation's defaults when there is none). */
     static MockServerConfig of(ExtensionContext context) {
+        MockServer annotation = findAnnotation(context.getRequiredTestClass());
+        return resolve(annotation == null ? MockServerSettings.defaults() : MockServerSettings.of(annotation),
+                context);
+    }
+
+    /**
+     * The configuration declared by {@code settings}, with the configuration parameters read: the remote URL when
+     * none is declared, and the agent when not declared on.
+     */
+    static MockServerConfig resolve(MockServerSettings settings, ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        MockServer annotation = findAnnotation(testClass);
-        if (annotation == null) {
-            String value = context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
-            return new MockServerConfig(parse(value, testClass, urlParameter()), urlParameter(), 0, true, false,
-                    Isolation.HEADER, propagateParameter(context), false);
+        String attribute = settings.declaredBy().startsWith("@") ? settings.declaredBy() + "(port = " + settings.port()
+                + ")" : settings.declaredBy() + ".builder().port(" + settings.port() + ")";
+        if (settings.port() < 0 || settings.port() > 65535) {
+            throw new ExtensionConfigurationException(attribute + " on " + testClass.getName()
+                    + ": port must be between 0 and 65535, found " + settings.port() + ". Fix: use 0 for a free port.");
         }
-        if (annotation.port() < 0 || annotation.port() > 65535) {
-            throw new ExtensionConfigurationException("@MockServer(port = " + annotation.port() + ") on "
-                    + testClass.getName() + ": port must be between 0 and 65535, found " + annotation.port()
-                    + ". Fix: use 0 for a free port.");
-        }
-        boolean fromAttribute = !annotation.url().isBlank();
-        String source = fromAttribute ? "@MockServer(url)" : urlParameter();
-        String value = fromAttribute ? annotation.url()
+        boolean declared = !settings.url().isBlank();
+        String source = !declared ? urlParameter() : settings.declaredBy().startsWith("@")
+                ? settings.declaredBy() + "(url)" : settings.declaredBy() + ".builder().url(...)";
+        String value = declared ? settings.url()
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
-        return new MockServerConfig(parse(value, testClass, source), source, annotation.port(), annotation.strict(),
-                annotation.failOnUnusedStubs(), annotation.isolation(),
-                annotation.propagateScope() || propagateParameter(context), annotation.https());
+        return new MockServerConfig(parse(value, testClass, source), source, settings.port(), settings.strict(),
+                settings.failOnUnusedStubs(), settings.isolation(),
+                settings.propagateScope() || propagateParameter(context), settings.https());
     }
 
     private static boolean propagateParameter(ExtensionContext context) {

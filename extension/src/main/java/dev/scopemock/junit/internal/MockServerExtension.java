@@ -6,12 +6,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -35,9 +37,36 @@ public final class MockServerExtension implements BeforeEachCallback, AfterEachC
     private static final String PROPAGATION = "scope-propagation";
     private static final String CHAOS_SEED = "chaos-seed";
 
+    private final Function<ExtensionContext, MockServerConfig> configuration;
+
+    /** The extension {@code @MockServer} registers: configured by the annotation. */
+    public MockServerExtension() {
+        this(MockServerConfig::of);
+    }
+
+    private MockServerExtension(Function<ExtensionContext, MockServerConfig> configuration) {
+        this.configuration = configuration;
+    }
+
+    /**
+     * The extension a {@code ScopemockExtension} delegates to: configured by its builder's settings.
+     *
+     * @param settings what the builder declared
+     * @return the extension
+     */
+    public static MockServerExtension configuredBy(MockServerSettings settings) {
+        return new MockServerExtension(context -> MockServerConfig.resolve(settings, context));
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        MockServerConfig config = MockServerConfig.of(context);
+        TestScope existing = context.getStore(NAMESPACE).get(TEST_SCOPE, TestScope.class);
+        if (existing != null) {
+            throw new ExtensionConfigurationException(context.getRequiredTestClass().getName() + " registers "
+                    + "Scopemock twice (found @MockServer and a @RegisterExtension ScopemockExtension, or two "
+                    + "ScopemockExtension fields), so each test would get two scopes. Fix: keep one registration.");
+        }
+        MockServerConfig config = configuration.apply(context);
         Method method = context.getRequiredTestMethod();
         List<DeclaredStub> declared = DeclaredStubs.of(context.getRequiredTestClass(), method);
         List<FieldInjection.Target> fields = FieldInjection.targets(context.getRequiredTestInstances()

@@ -1,6 +1,7 @@
 package dev.scopemock.junit.internal;
 
 import dev.scopemock.junit.SharedEngine;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -11,6 +12,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SharedEngineResolver implements ParameterResolver {
 
+    private final Function<ExtensionContext, MockServerConfig> configuration;
+
+    /** The resolver {@code @MockServer} registers: configured by the annotation. */
+    public SharedEngineResolver() {
+        this.configuration = MockServerConfig::of;
+    }
+
+    /**
+     * The resolver a {@code ScopemockExtension} delegates to: configured by its builder's settings.
+     *
+     * @param settings what the builder declared
+     */
+    public SharedEngineResolver(MockServerSettings settings) {
+        this.configuration = context -> MockServerConfig.resolve(settings, context);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == SharedEngine.class;
@@ -18,6 +35,6 @@ public final class SharedEngineResolver implements ParameterResolver {
 
     @Override
     public SharedEngine resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return new SharedEngine(EngineRegistry.connect(context, MockServerConfig.of(context)).baseUrl());
+        return new SharedEngine(EngineRegistry.connect(context, configuration.apply(context)).baseUrl());
     }
 }
