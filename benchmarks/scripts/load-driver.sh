@@ -5,9 +5,9 @@
 # and writes benchmarks/target/load/results.md.
 # Usage: benchmarks/scripts/load-driver.sh [--duration 10] [--interleaved 20] [--rounds 10] [--warmup 5] [--startups 5]
 #          [--heap 128m] [--only raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver]
-#          [--scenarios one,literal,pattern,scopes,literal_all,pattern_all]
+#          [--scenarios one,literal,pattern,scopes,literal_first,literal_all,pattern_all]
 # Installs wrk (Debian package) when missing, builds the jars when missing, fetches the peers' jars with Maven into
-# benchmarks/target/peers, and stops every process it started when it exits. Takes about 12 minutes; aborts at 14.
+# benchmarks/target/peers, and stops every process it started when it exits. Takes about 13 minutes; aborts at 14.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=benchmarks/target/load
@@ -24,6 +24,7 @@ cleanup() {
   while read -r pid; do
     [[ -n "$pid" ]] || continue
     if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE '^(/[^ ]*/)?(java|wrk) '; then
+      kill -CONT "$pid" 2>/dev/null || true   # the driver freezes idle servers; a frozen one would not stop
       kill "$pid" 2>/dev/null || true
     fi
   done < "$out/pids"

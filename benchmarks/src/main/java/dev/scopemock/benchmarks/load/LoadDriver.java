@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *   same background load: the machine is shared, and the load average moves a lot within minutes.</li>
  *   <li>Scenario by scenario: the capped engine, the engine with JVM defaults, both WireMocks and MockServer each
  *   register the stub set through their own admin API and are measured one after the other (wrk warm-up, then one
- *   run); the "every stub in turn" scenarios run here only.</li>
+ *   run); the "first registered" and "every stub in turn" scenarios run here only. While one server is measured
+ *   the others are frozen (SIGSTOP), so an idle JVM's garbage collector cannot take CPU from it.</li>
  * </ol>
  * Records req/s, p50, p99 (wrk --latency), server CPU per request (/proc utime+stime), RSS (VmRSS), registration
  * time, the engine's journal size, and prints the tables with the issue's ratios (also to
@@ -44,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * (unmeasured wrk run per row first, default 5), {@code --startups N} (timed launches per server, default 5),
  * {@code --heap SIZE} (the cap, default 128m; {@code none} drops the cap and the defaults pass), {@code --only
  * raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver}, {@code --scenarios
- * one,literal,pattern,scopes,literal_all,pattern_all}, {@code --root DIR} (the repository, default the working directory), {@code --peers DIR}
+ * one,literal,pattern,scopes,literal_first,literal_all,pattern_all}, {@code --root DIR} (the repository, default the working directory), {@code --peers DIR}
  * (default benchmarks/target/peers); {@code --rawjetty-jvm}, {@code --scopemock-jvm} (JVM options),
  * {@code --wiremock-args}, {@code --mockserver-args} (extra arguments) for experiments.
  */
@@ -108,7 +109,7 @@ public final class LoadDriver {
                 "raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver").split(","));
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : options.getOrDefault("--scenarios",
-                "one,literal,pattern,scopes,literal_all,pattern_all").split(",")) {
+                "one,literal,pattern,scopes,literal_first,literal_all,pattern_all").split(",")) {
             scenarios.add(Scenario.valueOf(name.toUpperCase(Locale.ROOT)));
         }
         LoadDriver driver = new LoadDriver(root, Integer.parseInt(options.getOrDefault("--duration", "10")),
@@ -195,7 +196,7 @@ public final class LoadDriver {
             }
             if (engine != null) {
                 for (Scenario scenario : scenarios) {
-                    if (scenario.everyStub) {
+                    if (!scenario.interleaved()) {
                         continue; // phase 2 only: the ratios to the peers
                     }
                     Running cell = engine;
@@ -211,7 +212,11 @@ public final class LoadDriver {
                 }
             }
             if (!cells.isEmpty()) {
+                List<Running> idle = new ArrayList<>(started.values());
+                idle.removeAll(cells);
+                pause(idle);
                 interleaved(cells, cellScenarios);
+                resume(idle);
             }
             for (Running cell : extra) {
                 stop(cell.process);
@@ -228,8 +233,13 @@ public final class LoadDriver {
                 System.out.println();
                 System.out.println("== " + scenario.label);
                 for (Running server : sequential) {
+                    List<Running> others = new ArrayList<>(sequential);
+                    others.remove(server);
+                    pause(others);            // an idle JVM's GC and timers must not eat into the measured one's CPU
+                    resume(List.of(server));
                     measure(server, scenario);
                 }
+                resume(sequential);
             }
             for (Running server : started.values()) {
                 finalRssKib.put(server.target.name, rssKib(server.process.pid()));
@@ -445,10 +455,43 @@ public final class LoadDriver {
         throw new IllegalStateException("no answer on port " + port + " within 60 s");
     }
 
+    /** Freezes servers (SIGSTOP) so that only the measured one runs; {@link #resume} thaws them. */
+    private static void pause(List<Running> servers) {
+        for (Running server : servers) {
+            signal(server.process, "STOP");
+        }
+    }
+
+    private static void resume(List<Running> servers) {
+        for (Running server : servers) {
+            signal(server.process, "CONT");
+        }
+    }
+
+    private static void signal(Process process, String signal) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            kill.getInputStream().readAllBytes();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private void stop(Process process) throws InterruptedException {
         if (process == null) {
             return;
         }
+        signal(process, "CONT");
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -459,6 +502,11 @@ public final class LoadDriver {
 
     private void stopAll() {
         for (Process process : live) {
+            try {
+                signal(process, "CONT");
+            } catch (RuntimeException ignored) {
+                // stopping anyway
+            }
             process.destroy();
         }
         for (Process process : live) {
@@ -503,9 +551,13 @@ public final class LoadDriver {
                 + "peers, with JVM defaults. WireMock twice: with --disable-request-logging (its setting for "
                 + "performance tests), and with its defaults; its request journal unbounded (its default) both "
                 + "times. It has no scopes, so the scoped stubs require the scope header to be present, and it tries "
-                + "stubs newest first, so the last registered stub is its best case; the \"every stub in turn\" rows "
-                + "(a wrk script cycling through all 10,000 paths, each wrk thread from its own offset) show its "
-                + "average, what a suite that uses all its stubs pays. MockServer with -Dmockserver.maxExpectations=20000 (it drops "
+                + "stubs newest first, so the last registered stub is its best case (its bulk import gives the first "
+                + "stub of a request the precedence, so each bulk request lists its stubs newest first: the order is "
+                + "the one a stub-by-stub registration gives) and the first registered its worst; MockServer tries "
+                + "them in registration order, the other way round. The \"every stub in turn\" rows (a wrk script "
+                + "cycling through all 10,000 paths, each wrk thread from its own offset) show the average, what a "
+                + "suite that uses all its stubs pays. While one server is measured, the others are frozen (SIGSTOP). "
+                + "MockServer with -Dmockserver.maxExpectations=20000 (it drops "
                 + "expectations beyond 5,000 otherwise) and log level WARN (INFO logs every request); scopes as "
                 + "header-presence matchers, {param} as its pathParameters.\n");
         md.append(targets());

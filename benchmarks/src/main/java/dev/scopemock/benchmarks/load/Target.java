@@ -128,7 +128,9 @@ abstract class Target {
      * its default (bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke
      * run). It has no scopes: the closest equivalent is a stub that requires the scope header to be present
      * ({@code "matches": ".*"}). {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest
-     * first, so the last registered stub, which every scenario requests, is its best case.
+     * first, so the last registered stub is its best case and the first registered its worst. Stubs go in bulk
+     * ({@code /__admin/mappings/import}), each request listing its stubs newest first, because an import gives its
+     * first mapping the precedence: the resulting order is the one a registration stub by stub gives.
      */
     static final class WireMock extends Target {
 
@@ -164,9 +166,12 @@ abstract class Target {
             List<Scenario.Stub> stubs = scenario.stubs();
             for (int from = 0; from < stubs.size(); from += CHUNK) {
                 StringBuilder json = new StringBuilder("{\"mappings\":[");
-                for (int i = from; i < Math.min(stubs.size(), from + CHUNK); i++) {
+                // An import gives its first mapping the precedence (newest); listing the chunk newest first makes
+                // the order the one a registration stub by stub gives: the last registered stub is tried first.
+                int to = Math.min(stubs.size(), from + CHUNK);
+                for (int i = to - 1; i >= from; i--) {
                     Scenario.Stub stub = stubs.get(i);
-                    if (i > from) {
+                    if (i < to - 1) {
                         json.append(',');
                     }
                     json.append("{\"request\":{\"method\":\"GET\",")
