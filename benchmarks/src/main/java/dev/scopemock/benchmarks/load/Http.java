@@ -35,8 +35,16 @@ final class Http {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
+        HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closedUnderneath) {
+                // A server just thawed (SIGCONT) runs its overdue idle timeouts and may close the pooled connection
+                // as the request goes out, before reading it: once more, on a new connection.
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " on port " + port + " failed: " + e, e);
