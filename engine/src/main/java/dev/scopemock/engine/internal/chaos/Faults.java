@@ -10,15 +10,19 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpVersion;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Carries out the fault chaos chose for a request. The transport faults act on the connection's end point below
- * HTTP: nothing of them goes through the response, and the request's callback is failed after the connection is
- * closed, so Jetty writes nothing more.
+ * Carries out the fault chaos chose for a request. Over HTTP/1.1 the transport faults act on the connection's end
+ * point below HTTP: nothing of them goes through the response, and the request's callback is failed after the
+ * connection is closed, so Jetty writes nothing more. Over HTTP/2 the connection carries other requests (of other
+ * scopes, in a parallel run), so every transport fault resets the request's stream only ({@link StreamReset}): the
+ * client sees {@code RST_STREAM} where an HTTP/1.1 client sees a reset, an empty answer or garbage.
  */
 public final class Faults {
 
@@ -28,6 +32,10 @@ public final class Faults {
     /** The head of the malformed chunked response; its chunk size line is not hexadecimal. */
     static final String MALFORMED_HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n"
             + "Transfer-Encoding: chunked\r\n\r\nzz\r\nnot a chunk\r\n";
+
+    /** The faults that act on the connection over HTTP/1.1 and on the stream over HTTP/2 (stall: when it ends). */
+    private static final Set<Fault> ON_THE_CONNECTION = EnumSet.of(Fault.CONNECTION_RESET, Fault.EMPTY_RESPONSE,
+            Fault.RANDOM_BYTES, Fault.MALFORMED_CHUNKED);
 
     /** How many random bytes replace a response. */
     static final int RANDOM_BYTES = 64;
@@ -42,6 +50,13 @@ public final class Faults {
      * @param random the scope's generator (random bytes)
      */
     public static void apply(Fault fault, Chaos chaos, ChaosRandom random, Exchange exchange, Responder responder) {
+        if (ON_THE_CONNECTION.contains(fault) && StreamReset.multiplexed(exchange)) {
+            if (fault == Fault.RANDOM_BYTES) {
+                random.nextBytes(RANDOM_BYTES + 2);         // the same draws as over HTTP/1.1: a seed replays alike
+            }
+            StreamReset.reset(exchange, fault.name().toLowerCase(Locale.ROOT));
+            return;
+        }
         switch (fault) {
             case NONE -> responder.respond(exchange, false);
             case CONNECTION_DROP -> responder.respond(exchange, true);
@@ -56,13 +71,7 @@ public final class Faults {
             case STALL -> Delays.schedule(exchange, chaos.faults().stallMax().toMillis(), () -> close(exchange),
                     () -> close(exchange));
             case RANDOM_BYTES -> writeThenClose(exchange, randomLine(random));
-            case MALFORMED_CHUNKED -> {
-                if (exchange.request().getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2) {
-                    reset(exchange);
-                } else {
-                    writeThenClose(exchange, MALFORMED_HEAD.getBytes(StandardCharsets.US_ASCII));
-                }
-            }
+            case MALFORMED_CHUNKED -> writeThenClose(exchange, MALFORMED_HEAD.getBytes(StandardCharsets.US_ASCII));
             default -> throw new IllegalStateException("unknown fault " + fault);
         }
     }
@@ -103,6 +112,10 @@ public final class Faults {
     }
 
     private static void close(Exchange exchange) {
+        if (StreamReset.multiplexed(exchange)) {
+            StreamReset.reset(exchange, "stall");
+            return;
+        }
         endPoint(exchange).close();
         exchange.callback().failed(new ChaosAbort("close"));
     }
