@@ -46,7 +46,7 @@ public class JournalBenchmark {
     public void setUp() {
         request = new RecordedRequest(0, Instant.now(), "GET", "/items/42", "", Map.of(),
                 Map.of("host", List.of("localhost:8910"), "user-agent", List.of("bench")), new byte[0],
-                "localhost", null, null, Map.of());
+                "localhost", null, null, Map.of(), "HTTP/1.1");
         journal = new ScopeJournal(capacity);
         core = new EngineCore(capacity);
         core.createScope("bench");

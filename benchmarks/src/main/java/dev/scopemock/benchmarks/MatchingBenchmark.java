@@ -69,7 +69,7 @@ public class MatchingBenchmark {
         int last = stubs - 1;
         String path = kind.equals("pattern") ? "/items" + last + "/42" : "/items/" + last;
         request = new RecordedRequest(0, Instant.now(), "GET", path, "", Map.of(), Map.of(), new byte[0],
-                "localhost", null, null, Map.of());
+                "localhost", null, null, Map.of(), "HTTP/1.1");
     }
 
     @Benchmark

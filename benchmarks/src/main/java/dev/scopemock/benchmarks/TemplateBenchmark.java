@@ -53,7 +53,7 @@ public class TemplateBenchmark {
                 .getBytes(StandardCharsets.UTF_8);
         request = new RecordedRequest(1, Instant.now(), "POST", "/stock/a-1", "page=2", Map.of("page", List.of("2")),
                 Map.of("content-type", List.of("application/json"), "host", List.of("localhost")), body,
-                "localhost", null, "stub-1", Map.of("sku", "a-1"));
+                "localhost", null, "stub-1", Map.of("sku", "a-1"), "HTTP/1.1");
         if (engine.syntaxError(source) != null) {
             throw new IllegalStateException(engine.syntaxError(source));
         }

@@ -111,6 +111,19 @@ class Http2Test {
     }
 
     @Test
+    void recordsTheProtocolEachRequestCameOn() throws Exception {
+        get(client(HttpClient.Version.HTTP_1_1, null), http("/hello"));
+        get(client(HttpClient.Version.HTTP_2, null), http("/hello"));
+        get(client(HttpClient.Version.HTTP_2, engine.clientSslContext()), https("/hello"));
+        get(client(HttpClient.Version.HTTP_1_1, engine.clientSslContext()), https("/hello"));
+
+        assertThat(engine.requests(null)).extracting(RecordedRequest::protocol)
+                .containsExactly("HTTP/1.1", "HTTP/2.0", "HTTP/2.0", "HTTP/1.1");
+        HttpResponse<String> listing = get(client(HttpClient.Version.HTTP_1_1, null), http("/__mock__/requests"));
+        assertThat(listing.body()).contains("\"protocol\":\"HTTP/2.0\"").contains("\"protocol\":\"HTTP/1.1\"");
+    }
+
+    @Test
     void recordsBodyOfPostSentOverH2AndH2c() throws Exception {
         engine.addStubJson(null, "{\"request\": {\"path\": \"/orders\", \"method\": \"POST\"},"
                 + " \"action\": {\"response\": {\"status_code\": 201, \"headers\": {}, \"body\": \"created\"}}}");

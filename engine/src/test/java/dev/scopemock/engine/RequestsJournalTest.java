@@ -59,7 +59,7 @@ class RequestsJournalTest {
                 + "\"query_all\":{\"retry\":[\"1\"],\"a\":[\"x y\"]},"
                 + "\"headers_all\":{\"host\":[\"Shop.Example:8910\"],\"content-type\":[\"application/json\"],"
                 + "\"content-length\":[\"13\"],\"checkout-flow\":[\"1\"],\"connection\":[\"close\"]},"
-                + "\"path_params\":{\"id\":\"42\"}}");
+                + "\"path_params\":{\"id\":\"42\"},\"protocol\":\"HTTP/1.1\"}");
     }
 
     @Test

@@ -27,12 +27,15 @@ import org.apiguardian.api.API;
  * @param scope the scope it was resolved to, or null for global
  * @param matchedStubId the id of the stub that served it, or null when none matched
  * @param pathParams the captures of the serving stub's path pattern
+ * @param protocol the protocol it came on ({@code HTTP/1.1}, {@code HTTP/2.0}), or null when not known (a journal
+ *                 read from an engine that does not report it)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RecordedRequest(long sequence, Instant timestamp, String method, String path, String rawQuery,
                               Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body,
-                              String host, String scope, String matchedStubId, Map<String, String> pathParams) {
+                              String host, String scope, String matchedStubId, Map<String, String> pathParams,
+                              String protocol) {
 
     /**
      * Validates the required parts. Maps are kept as given: the engine hands in unmodifiable ones.
@@ -49,6 +52,7 @@ public record RecordedRequest(long sequence, Instant timestamp, String method, S
      * @param scope scope or null
      * @param matchedStubId stub id or null
      * @param pathParams path captures
+     * @param protocol protocol or null
      */
     public RecordedRequest {
         Objects.requireNonNull(method, "method");
@@ -144,7 +148,7 @@ public record RecordedRequest(long sequence, Instant timestamp, String method, S
      */
     public RecordedRequest withOutcome(long newSequence, String newScope, String stubId, Map<String, String> params) {
         return new RecordedRequest(newSequence, timestamp, method, path, rawQuery, query, headers, body, host,
-                newScope, stubId, params);
+                newScope, stubId, params, protocol);
     }
 
     @Override
@@ -153,7 +157,8 @@ public record RecordedRequest(long sequence, Instant timestamp, String method, S
                 && r.method.equals(method) && r.path.equals(path) && r.rawQuery.equals(rawQuery)
                 && r.query.equals(query) && r.headers.equals(headers) && java.util.Arrays.equals(r.body, body)
                 && r.host.equals(host) && Objects.equals(r.scope, scope)
-                && Objects.equals(r.matchedStubId, matchedStubId) && r.pathParams.equals(pathParams);
+                && Objects.equals(r.matchedStubId, matchedStubId) && r.pathParams.equals(pathParams)
+                && Objects.equals(r.protocol, protocol);
     }
 
     @Override

@@ -280,7 +280,7 @@ final class RemoteConnection implements EngineConnection {
                 view.path("method").asText(), view.path("path").asText(), view.path("raw_query").asText(""),
                 multimap(view.path("query_all")), multimap(view.path("headers_all")), body,
                 view.path("host").asText(""), textOrNull(view.get("scope")), textOrNull(view.get("matched_stub_id")),
-                stringMap(view.path("path_params")));
+                stringMap(view.path("path_params")), textOrNull(view.get("protocol")));
     }
 
     private static String textOrNull(JsonNode node) {

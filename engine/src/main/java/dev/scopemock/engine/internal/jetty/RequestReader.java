@@ -36,7 +36,7 @@ final class RequestReader {
         String host = hostValues == null || hostValues.get(0).isBlank() ? fallbackHost
                 : HostNames.withoutPort(hostValues.get(0));
         return new RecordedRequest(0, Instant.now(), request.getMethod(), path, rawQuery, query(rawQuery),
-                headers, body, host, null, null, Map.of());
+                headers, body, host, null, null, Map.of(), request.getConnectionMetaData().getHttpVersion().asString());
     }
 
     private static String decodedPath(HttpURI uri) {

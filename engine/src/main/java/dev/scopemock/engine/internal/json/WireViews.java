@@ -154,6 +154,7 @@ public final class WireViews {
         view.put("query_all", request.query());
         view.put("headers_all", request.headers());
         view.put("path_params", request.pathParams());
+        view.put("protocol", request.protocol());
         return view;
     }
 }

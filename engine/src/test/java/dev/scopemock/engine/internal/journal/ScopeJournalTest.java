@@ -50,6 +50,6 @@ class ScopeJournalTest {
 
     private static RecordedRequest request(long sequence) {
         return new RecordedRequest(sequence, Instant.EPOCH, "GET", "/r" + sequence, "", Map.of(), Map.of(),
-                new byte[0], "localhost", null, null, Map.of());
+                new byte[0], "localhost", null, null, Map.of(), "HTTP/1.1");
     }
 }

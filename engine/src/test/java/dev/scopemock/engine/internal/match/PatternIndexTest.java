@@ -66,6 +66,6 @@ class PatternIndexTest {
 
     private static MatchSubject subject(String path) {
         return new MatchSubject(new RecordedRequest(0, Instant.EPOCH, "GET", path, "", Map.of(), Map.of(),
-                new byte[0], "localhost", null, null, Map.of()));
+                new byte[0], "localhost", null, null, Map.of(), "HTTP/1.1"));
     }
 }
