@@ -126,6 +126,7 @@ class RemoteModeTest {
             mock.received("pay", Times.exactly(2));
             mock.received("user", Times.once());
             assertEquals(4, mock.requests().size());
+            assertEquals("HTTP/1.1", mock.requests().get(0).protocol());
             later.schedule(() -> Http.get(mock, "/users/8"), 300, TimeUnit.MILLISECONDS);
             assertEquals("GET /users/8", mock.awaitRequest(get("/users/8"), Duration.ofSeconds(10)).toString());
             reporter.publishEntry("verified", "stubs, verification, named stubs, await");
