@@ -230,8 +230,8 @@ public final class ScopemockExtension implements BeforeEachCallback, AfterEachCa
          */
         @API(status = API.Status.EXPERIMENTAL, since = "0.1")
         public ScopemockExtension build() {
-            return new ScopemockExtension(new MockServerSettings("ScopemockExtension", url, port, strict,
-                    failOnUnusedStubs, isolation, propagateScope, https));
+            return new ScopemockExtension(new MockServerSettings(MockServerSettings.Declaration.BUILDER, url, port,
+                    strict, failOnUnusedStubs, isolation, propagateScope, https));
         }
     }
 }

@@ -39,15 +39,13 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
      */
     static MockServerConfig resolve(MockServerSettings settings, ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        String attribute = settings.declaredBy().startsWith("@") ? settings.declaredBy() + "(port = " + settings.port()
-                + ")" : settings.declaredBy() + ".builder().port(" + settings.port() + ")";
         if (settings.port() < 0 || settings.port() > 65535) {
-            throw new ExtensionConfigurationException(attribute + " on " + testClass.getName()
+            throw new ExtensionConfigurationException(settings.declaredBy().attribute("port",
+                    String.valueOf(settings.port())) + " on " + testClass.getName()
                     + ": port must be between 0 and 65535, found " + settings.port() + ". Fix: use 0 for a free port.");
         }
         boolean declared = !settings.url().isBlank();
-        String source = !declared ? urlParameter() : settings.declaredBy().startsWith("@")
-                ? settings.declaredBy() + "(url)" : settings.declaredBy() + ".builder().url(...)";
+        String source = declared ? settings.declaredBy().attribute("url", "...") : urlParameter();
         String value = declared ? settings.url()
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
         return new MockServerConfig(parse(value, testClass, source), source, settings.port(), settings.strict(),

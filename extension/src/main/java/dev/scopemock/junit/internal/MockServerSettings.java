@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@code @MockServer} or from {@code ScopemockExtension.builder()}. Both end in the same {@link MockServerConfig}
  * (see {@link MockServerConfig#resolve}), so the two registrations cannot behave differently.
  *
- * @param declaredBy how the settings were declared, for messages ({@code @MockServer} or {@code ScopemockExtension})
+ * @param declaredBy how the settings were declared, for messages
  * @param url the remote engine's base URL, empty for in-process (or the configuration parameter)
  * @param port the in-process port, 0 for a free one
  * @param strict fail tests whose scope received unmatched or unscoped requests
@@ -20,8 +20,9 @@ import org.apiguardian.api.API;
  * @param https whether tests get the engine's HTTPS URL
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record MockServerSettings(String declaredBy, String url, int port, boolean strict, boolean failOnUnusedStubs,
-                                 Isolation isolation, boolean propagateScope, boolean https) {
+public record MockServerSettings(Declaration declaredBy, String url, int port, boolean strict,
+                                 boolean failOnUnusedStubs, Isolation isolation, boolean propagateScope,
+                                 boolean https) {
 
     /** Rejects nulls. */
     public MockServerSettings {
@@ -30,14 +31,35 @@ public record MockServerSettings(String declaredBy, String url, int port, boolea
         Objects.requireNonNull(isolation, "isolation");
     }
 
+    /** Where settings come from, and how a message names one of them. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public enum Declaration {
+        /** {@code @MockServer}: {@code @MockServer(port = 1)}. */
+        ANNOTATION,
+        /** {@code ScopemockExtension.builder()}: {@code ScopemockExtension.builder().port(1)}. */
+        BUILDER;
+
+        /**
+         * How a message names a setting.
+         *
+         * @param name the attribute or builder method
+         * @param value its value as written, or {@code ...}
+         * @return e.g. {@code @MockServer(port = 1)}
+         */
+        String attribute(String name, String value) {
+            return this == ANNOTATION ? "@MockServer(" + name + (value.equals("...") ? "" : " = " + value) + ")"
+                    : "ScopemockExtension.builder()." + name + "(" + value + ")";
+        }
+    }
+
     /** The settings of a class without any declaration: the annotation's defaults. */
     static MockServerSettings defaults() {
-        return new MockServerSettings("@MockServer", "", 0, true, false, Isolation.HEADER, false, false);
+        return new MockServerSettings(Declaration.ANNOTATION, "", 0, true, false, Isolation.HEADER, false, false);
     }
 
     /** The settings an annotation declares. */
     static MockServerSettings of(MockServer annotation) {
-        return new MockServerSettings("@MockServer", annotation.url(), annotation.port(), annotation.strict(),
+        return new MockServerSettings(Declaration.ANNOTATION, annotation.url(), annotation.port(), annotation.strict(),
                 annotation.failOnUnusedStubs(), annotation.isolation(), annotation.propagateScope(),
                 annotation.https());
     }
