@@ -68,8 +68,8 @@ public final class Faults {
                             + random.seed() + ")");
             case CONNECTION_RESET -> reset(exchange);
             case EMPTY_RESPONSE -> close(exchange);
-            case STALL -> Delays.schedule(exchange, chaos.faults().stallMax().toMillis(), () -> close(exchange),
-                    () -> close(exchange));
+            case STALL -> Delays.schedule(exchange, chaos.faults().stallMax().toMillis(), () -> endStall(exchange),
+                    () -> endStall(exchange));
             case RANDOM_BYTES -> writeThenClose(exchange, randomLine(random));
             case MALFORMED_CHUNKED -> writeThenClose(exchange, MALFORMED_HEAD.getBytes(StandardCharsets.US_ASCII));
             default -> throw new IllegalStateException("unknown fault " + fault);
@@ -111,11 +111,16 @@ public final class Faults {
         exchange.callback().failed(new ChaosAbort("connection_reset"));
     }
 
-    private static void close(Exchange exchange) {
+    /** The end of a stall: the connection closes, or over HTTP/2 the request's stream is reset. */
+    private static void endStall(Exchange exchange) {
         if (StreamReset.multiplexed(exchange)) {
             StreamReset.reset(exchange, "stall");
-            return;
+        } else {
+            close(exchange);
         }
+    }
+
+    private static void close(Exchange exchange) {
         endPoint(exchange).close();
         exchange.callback().failed(new ChaosAbort("close"));
     }
