@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One stub set and the requests wrk sends against it. Every stub answers {@code GET} with {@code 200 ok}. Most
- * scenarios request the stub registered last (the worst case for a server that scans its stubs in registration order,
- * like MockServer, the best case for one that scans newest first, like WireMock); "first registered" is the other
- * way round; the "every stub in turn" scenarios request each stub of the set in turn, so a scanning server pays its
- * average scan, as a test suite that uses all its stubs does.
+ * One stub set and the requests wrk sends against it. Every stub answers {@code GET} with {@code 200 ok}. A stub set
+ * is a list, and every server is given the same list through its own admin API (Scopemock one stub per request, the
+ * peers in bulk), each keeping the list's order as its precedence: the first stub of the list is tried first. Most
+ * scenarios request the list's last stub, the one registered last (the worst case for a server that tries its stubs
+ * in turn, the case the issue's figures for the peers describe); "first of the list" is the other way round, the best
+ * case of a scanning server; the "every stub in turn" scenarios request each stub of the list in turn, so a scanning
+ * server pays its average scan, as a test suite that uses all its stubs does.
  */
 enum Scenario {
 
     ONE("1 stub", "/hello", null, false),
-    LITERAL("10k literal paths", "/items/9999", null, false),
-    PATTERN("10k {param} patterns", "/items9999/42", null, false),
-    SCOPES("1k scopes x 10 stubs", "/s/9", "scope-999", false),
-    LITERAL_FIRST("10k literal paths, first registered", "/items/0", null, false),
+    LITERAL("10k literal paths, the last", "/items/9999", null, false),
+    PATTERN("10k {param} patterns, the last", "/items9999/42", null, false),
+    SCOPES("1k scopes x 10 stubs, the last", "/s/9", "scope-999", false),
+    LITERAL_FIRST("10k literal paths, the first", "/items/0", null, false),
     LITERAL_ALL("10k literal paths, every stub in turn", "/items/9999", null, true),
     PATTERN_ALL("10k {param} patterns, every stub in turn", "/items9999/42", null, true);
 
@@ -26,7 +28,7 @@ enum Scenario {
     static final int MANY = 10_000;
 
     final String label;
-    /** The one path most scenarios request (the stub registered last, or first); checked before every load. */
+    /** The one path most scenarios request (the list's last stub, or its first); checked before every load. */
     final String requestPath;
     /** The scope header name the request carries (value "1"), or null. */
     final String requestScope;
@@ -63,8 +65,20 @@ enum Scenario {
         };
     }
 
-    /** A stub to register: its path (a literal or a {@code {param}} pattern) and the scope it belongs to, or null. */
-    record Stub(String path, boolean pattern, String scope) {
+    /**
+     * A stub to register: its path (a literal or a {@code {param}} pattern), the scope it belongs to (or null) and the
+     * body it answers with.
+     */
+    record Stub(String path, boolean pattern, String scope, String body) {
+
+        Stub(String path, boolean pattern, String scope) {
+            this(path, pattern, scope, "ok");
+        }
+    }
+
+    /** Whether this scenario's stub set is the 10,000-stub one the "last registered" targets name. */
+    boolean lastOfMany() {
+        return this == LITERAL || this == PATTERN || this == SCOPES;
     }
 
     List<Stub> stubs() {
@@ -91,16 +105,5 @@ enum Scenario {
             default -> throw new IllegalStateException(name());
         }
         return stubs;
-    }
-
-    /** The distinct scopes of the stub set, in registration order. */
-    List<String> scopes() {
-        List<String> scopes = new ArrayList<>();
-        if (this == SCOPES) {
-            for (int s = 0; s < SCOPE_COUNT; s++) {
-                scopes.add("scope-" + s);
-            }
-        }
-        return scopes;
     }
 }

@@ -2,7 +2,9 @@ package dev.scopemock.benchmarks.load;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A server the driver measures: how to launch it, how to clear it and how to register a scenario's stubs through
@@ -42,7 +44,29 @@ abstract class Target {
 
     abstract void reset(Http http, int port);
 
-    abstract void register(Http http, int port, Scenario scenario);
+    /** Registers the scenario's stub list through the server's own admin API, in the list's order. */
+    final void register(Http http, int port, Scenario scenario) {
+        register(http, port, scenario.stubs());
+    }
+
+    abstract void register(Http http, int port, List<Scenario.Stub> stubs);
+
+    /** The path the precedence probe registers twice. */
+    static final String PROBE_PATH = "/precedence-probe";
+
+    /**
+     * Which stub of a list answers when two match: registers {@code [first, second]} for one path the way
+     * {@link #register} does, requests it, resets and returns the body ("first" when the list's order is the
+     * precedence, so that the list's last stub is the one a scanning server tries last).
+     */
+    String probePrecedence(Http http, int port) {
+        reset(http, port);
+        register(http, port, List.of(new Scenario.Stub(PROBE_PATH, false, null, "first"),
+                new Scenario.Stub(PROBE_PATH, false, null, "second")));
+        String body = http.send("GET", port, PROBE_PATH, null).body();
+        reset(http, port);
+        return body;
+    }
 
     static String quote(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
@@ -79,7 +103,7 @@ abstract class Target {
         }
 
         @Override
-        void register(Http http, int port, Scenario scenario) {
+        void register(Http http, int port, List<Scenario.Stub> stubs) {
         }
     }
 
@@ -104,14 +128,21 @@ abstract class Target {
         }
 
         @Override
-        void register(Http http, int port, Scenario scenario) {
+        void register(Http http, int port, List<Scenario.Stub> stubs) {
+            Set<String> scopes = new LinkedHashSet<>();
+            for (Scenario.Stub stub : stubs) {
+                if (stub.scope() != null) {
+                    scopes.add(stub.scope());
+                }
+            }
             try (Http.Connection connection = new Http.Connection(port)) {
-                for (String scope : scenario.scopes()) {
+                for (String scope : scopes) {
                     connection.expectOk("POST", "/__mock__/scopes", "{\"name\":" + quote(scope) + "}");
                 }
-                for (Scenario.Stub stub : scenario.stubs()) {
+                for (Scenario.Stub stub : stubs) {
                     String json = "{\"request\":{\"path\":" + quote(stub.path()) + ",\"method\":\"GET\"},"
-                            + "\"action\":{\"response\":{\"status_code\":200,\"headers\":{},\"body\":\"ok\"}}}";
+                            + "\"action\":{\"response\":{\"status_code\":200,\"headers\":{},\"body\":"
+                            + quote(stub.body()) + "}}}";
                     if (stub.scope() == null) {
                         connection.expectOk("POST", "/__mock__/stubs", json);
                     } else {
@@ -127,10 +158,12 @@ abstract class Target {
      * 2-3x the throughput of its defaults in a smoke run) or with its defaults; the request journal stays unbounded,
      * its default (bounding it with {@code --max-request-journal-entries 10000} made it about 4x slower in a smoke
      * run). It has no scopes: the closest equivalent is a stub that requires the scope header to be present
-     * ({@code "matches": ".*"}). {@code {param}} patterns use its {@code urlPathTemplate}. It tries stubs newest
-     * first, so the last registered stub is its best case and the first registered its worst. Stubs go in bulk
-     * ({@code /__admin/mappings/import}), each request listing its stubs newest first, because an import gives its
-     * first mapping the precedence: the resulting order is the one a registration stub by stub gives.
+     * ({@code "matches": ".*"}). {@code {param}} patterns use its {@code urlPathTemplate}. It tries its stubs newest
+     * first; its bulk import ({@code /__admin/mappings/import}) gives the first mapping of an import the precedence,
+     * as its mapping files do, so the stub list goes in as imports of {@value #CHUNK} stubs, the list's last chunk
+     * first: the list's order becomes its precedence (the driver's probe checks it), and the list's last stub is the
+     * one it tries last. (Posting the same stubs one request each gives the reverse order; the "first" rows show
+     * that case.)
      */
     static final class WireMock extends Target {
 
@@ -162,16 +195,16 @@ abstract class Target {
         }
 
         @Override
-        void register(Http http, int port, Scenario scenario) {
-            List<Scenario.Stub> stubs = scenario.stubs();
-            for (int from = 0; from < stubs.size(); from += CHUNK) {
+        void register(Http http, int port, List<Scenario.Stub> stubs) {
+            // Each import puts its stubs ahead of the ones already there, its first stub foremost: importing the
+            // chunks last one first, each in the list's order, leaves the whole list in its own order.
+            int last = (stubs.size() - 1) / CHUNK * CHUNK;
+            for (int from = last; from >= 0; from -= CHUNK) {
                 StringBuilder json = new StringBuilder("{\"mappings\":[");
-                // An import gives its first mapping the precedence (newest); listing the chunk newest first makes
-                // the order the one a registration stub by stub gives: the last registered stub is tried first.
                 int to = Math.min(stubs.size(), from + CHUNK);
-                for (int i = to - 1; i >= from; i--) {
+                for (int i = from; i < to; i++) {
                     Scenario.Stub stub = stubs.get(i);
-                    if (i < to - 1) {
+                    if (i > from) {
                         json.append(',');
                     }
                     json.append("{\"request\":{\"method\":\"GET\",")
@@ -179,8 +212,8 @@ abstract class Target {
                     if (stub.scope() != null) {
                         json.append(",\"headers\":{").append(quote(stub.scope())).append(":{\"matches\":\".*\"}}");
                     }
-                    json.append("},\"response\":{\"status\":200,\"body\":\"ok\",\"headers\":"
-                            + "{\"Content-Type\":\"text/plain; charset=utf-8\"}}}");
+                    json.append("},\"response\":{\"status\":200,\"body\":").append(quote(stub.body()))
+                            .append(",\"headers\":{\"Content-Type\":\"text/plain; charset=utf-8\"}}}");
                 }
                 json.append("],\"importOptions\":{\"duplicatePolicy\":\"IGNORE\",\"deleteAllNotInImport\":false}}");
                 http.expectOk("POST", port, "/__admin/mappings/import", json.toString());
@@ -192,7 +225,8 @@ abstract class Target {
      * MockServer 5.15.0 (netty, jar-with-dependencies), with {@code maxExpectations} raised above 10,000, its event log
      * bounded to 10,000 entries and its log level at WARN (at INFO it logs every request to the console). No scopes:
      * the closest equivalent is an expectation requiring the scope header ({@code [".*"]}). {@code {param}} patterns
-     * use its own path-parameter syntax ({@code "pathParameters": {"id": ["[^/]+"]}}).
+     * use its own path-parameter syntax ({@code "pathParameters": {"id": ["[^/]+"]}}). It tries its expectations in
+     * the order they were added, so the list goes in as it is, {@value #CHUNK} a request.
      */
     static final class MockServer extends Target {
 
@@ -219,8 +253,7 @@ abstract class Target {
         }
 
         @Override
-        void register(Http http, int port, Scenario scenario) {
-            List<Scenario.Stub> stubs = scenario.stubs();
+        void register(Http http, int port, List<Scenario.Stub> stubs) {
             for (int from = 0; from < stubs.size(); from += CHUNK) {
                 StringBuilder json = new StringBuilder("[");
                 for (int i = from; i < Math.min(stubs.size(), from + CHUNK); i++) {
@@ -235,8 +268,8 @@ abstract class Target {
                     if (stub.scope() != null) {
                         json.append(",\"headers\":{").append(quote(stub.scope())).append(":[\".*\"]}");
                     }
-                    json.append("},\"httpResponse\":{\"statusCode\":200,\"body\":\"ok\",\"headers\":"
-                            + "{\"Content-Type\":[\"text/plain; charset=utf-8\"]}}}");
+                    json.append("},\"httpResponse\":{\"statusCode\":200,\"body\":").append(quote(stub.body()))
+                            .append(",\"headers\":{\"Content-Type\":[\"text/plain; charset=utf-8\"]}}}");
                 }
                 json.append(']');
                 http.expectOk("PUT", port, "/mockserver/expectation", json.toString());
