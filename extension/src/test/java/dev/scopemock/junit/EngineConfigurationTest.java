@@ -26,8 +26,8 @@ class EngineConfigurationTest {
         assertThat(failureOf(results, "test()")).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("@MockServer(port = 1) on dev.scopemock.junit.EngineConfigurationTest$FixedPortTestCase"
                         + " cannot be honoured: the shared in-process engine already runs on port " + port + ","
-                        + " started by an earlier test class. Fix: give every @MockServer of the run the same port,"
-                        + " or none.");
+                        + " started by an earlier test class. Fix: give every @MockServer and ScopemockExtension of"
+                        + " the run the same port, or none.");
     }
 
     @Test

@@ -49,17 +49,22 @@ class ProgrammaticRegistrationTest {
     }
 
     @Test
-    void failsAnUnmatchedRequestExactlyLikeTheAnnotationWhenStrict() {
+    void failsAnUnmatchedRequestLikeTheAnnotationWhenStrictNamingTheBuilder() {
         EngineExecutionResults programmatic = TestKit.fixtures().run(StrictBuilderTestCase.class);
         EngineExecutionResults annotated = TestKit.fixtures().run(StrictAnnotationTestCase.class);
 
         Throwable fromBuilder = failureOf(programmatic, "sendsAnUnmatchedRequest(ScopedMock)");
         Throwable fromAnnotation = failureOf(annotated, "sendsAnUnmatchedRequest(ScopedMock)");
         assertThat(fromBuilder).isInstanceOf(AssertionFailedError.class);
-        assertThat(fromBuilder.getMessage().replaceAll("scope \\S+", "scope S").replace("StrictBuilder", "Strict"))
+        assertThat(fromBuilder.getMessage())
+                .contains("GET /unmatched")
+                .contains("(ScopemockExtension.builder().strict(false) turns this check off.)")
+                .doesNotContain("@MockServer");
+        assertThat(fromAnnotation.getMessage()).contains("(@MockServer(strict = false) turns this check off.)");
+        assertThat(fromBuilder.getMessage().replaceAll("scope \\S+", "scope S").replace("StrictBuilder", "Strict")
+                .replace("ScopemockExtension.builder().strict(false)", "@MockServer(strict = false)"))
                 .isEqualTo(fromAnnotation.getMessage().replaceAll("scope \\S+", "scope S")
-                        .replace("StrictAnnotation", "Strict"))
-                .contains("GET /unmatched");
+                        .replace("StrictAnnotation", "Strict"));
     }
 
     @Test

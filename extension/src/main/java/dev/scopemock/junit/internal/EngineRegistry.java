@@ -32,10 +32,10 @@ final class EngineRegistry {
                 key -> new StoredConnection(new InProcessConnection(config.port())), StoredConnection.class);
         int running = stored.connection().baseUrl().getPort();
         if (config.port() != 0 && running != config.port()) {
-            throw new ExtensionConfigurationException("@MockServer(port = " + config.port() + ") on "
+            throw new ExtensionConfigurationException(config.setting("port", String.valueOf(config.port())) + " on "
                     + context.getRequiredTestClass().getName() + " cannot be honoured: the shared in-process engine"
                     + " already runs on port " + running + ", started by an earlier test class. Fix: give every"
-                    + " @MockServer of the run the same port, or none.");
+                    + " @MockServer and ScopemockExtension of the run the same port, or none.");
         }
         return stored.connection();
     }

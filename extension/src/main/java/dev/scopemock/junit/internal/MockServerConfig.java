@@ -22,9 +22,22 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param propagateScope add the test's scope header to requests for the engine (the agent), from the annotation or
  *                       the {@value MockServer#PROPAGATE_SCOPE_PROPERTY} configuration parameter
  * @param https whether tests get the engine's HTTPS URL
+ * @param declaredBy how the class declared its settings, so that messages name them as the user wrote them
  */
 record MockServerConfig(URI url, String urlSource, int port, boolean strict, boolean failOnUnusedStubs,
-                        Isolation isolation, boolean propagateScope, boolean https) {
+                        Isolation isolation, boolean propagateScope, boolean https,
+                        MockServerSettings.Declaration declaredBy) {
+
+    /**
+     * How a message names one of the settings, in the form the class declared them.
+     *
+     * @param name the attribute or builder method
+     * @param value its value as written
+     * @return {@code @MockServer(strict = false)} or {@code ScopemockExtension.builder().strict(false)}
+     */
+    String setting(String name, String value) {
+        return declaredBy.attribute(name, value);
+    }
 
     /** The configuration of a {@code @MockServer} class (the annotation's defaults when there is none). */
     static MockServerConfig of(ExtensionContext context) {
@@ -50,7 +63,7 @@ record MockServerConfig(URI url, String urlSource, int port, boolean strict, boo
                 : context.getConfigurationParameter(MockServer.URL_PROPERTY).orElse("");
         return new MockServerConfig(parse(value, testClass, source), source, settings.port(), settings.strict(),
                 settings.failOnUnusedStubs(), settings.isolation(),
-                settings.propagateScope() || propagateParameter(context), settings.https());
+                settings.propagateScope() || propagateParameter(context), settings.https(), settings.declaredBy());
     }
 
     private static boolean propagateParameter(ExtensionContext context) {

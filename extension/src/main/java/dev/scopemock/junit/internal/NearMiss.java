@@ -45,7 +45,7 @@ public final class NearMiss {
 
     static String unmatchedReport(TestScope scope, List<RecordedRequest> unmatched) {
         return unmatchedRequests(scope.name(), scope.mock().registeredStubs(), unmatched)
-                + "\n(@MockServer(strict = false) turns this check off.)";
+                + "\n(" + scope.config().setting("strict", "false") + " turns this check off.)";
     }
 
     /**

@@ -47,8 +47,8 @@ final class StrictnessCheck {
                 ? UnscopedTraffic.diagnose(scope, served) : null;
         if (unused != null) {
             if (scope.config().failOnUnusedStubs()) {
-                failures.add(unused + "\n(@MockServer(failOnUnusedStubs = true) makes this a failure. Fix: remove"
-                        + " the stubs the test does not need.)");
+                failures.add(unused + "\n(" + scope.config().setting("failOnUnusedStubs", "true")
+                        + " makes this a failure. Fix: remove the stubs the test does not need.)");
             } else {
                 context.publishReportEntry(UNUSED_KEY, unused + (diagnosis == null || silent ? "" : "\n" + diagnosis));
             }

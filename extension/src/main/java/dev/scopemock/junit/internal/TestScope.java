@@ -48,10 +48,11 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
         }
         URI https = engine.httpsUrl();
         if (https == null) {
-            throw new ExtensionConfigurationException("@MockServer(https = true) asks for HTTPS, but the engine at "
+            throw new ExtensionConfigurationException(config.setting("https", "true")
+                    + " asks for HTTPS, but the engine at "
                     + engine.baseUrl() + " (from " + config.urlSource() + ") serves no HTTPS: its GET /__mock__"
                     + " reports no https_url. Fix: start it with --https-port 0 (and --ca-out FILE for other"
-                    + " processes), or remove https = true.");
+                    + " processes), or drop " + config.setting("https", "true") + ".");
         }
         return https;
     }

@@ -51,7 +51,8 @@ final class UnscopedTraffic {
         String text = "Expecting scope " + scope.name() + " to receive the requests its stubs answer, but it received"
                 + " no requests at all.\n" + diagnosis;
         if (scope.config().strict()) {
-            failures.add(text + "\n(@MockServer(strict = false) publishes this as the report entry " + KEY
+            failures.add(text + "\n(" + scope.config().setting("strict", "false")
+                    + " publishes this as the report entry " + KEY
                     + " instead of failing the test.)");
         } else {
             context.publishReportEntry(KEY, text);
