@@ -7,7 +7,7 @@
 #          [--heap 128m] [--only raw,scopemock,scopemock-defaults,wiremock,wiremock-defaults,mockserver]
 #          [--scenarios one,literal,pattern,scopes,literal_first,literal_all,pattern_all]
 # Installs wrk (Debian package) when missing, builds the jars when missing, fetches the peers' jars with Maven into
-# benchmarks/target/peers, and stops every process it started when it exits. Takes about 12.5 minutes; aborts at 14.5.
+# benchmarks/target/peers, and stops every process it started when it exits. Takes 12.5-13.5 minutes; aborts at 14.5.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=benchmarks/target/load
