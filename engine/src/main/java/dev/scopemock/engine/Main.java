@@ -10,15 +10,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
  * Runs the engine standalone:
  * {@code java -jar scopemock-engine-<version>-standalone.jar --port 8910 [--bind 127.0.0.1] [--stubs FILE_OR_DIR]...
- * [--journal-limit N] [--https-port N [--client-auth none|want|need] [--ca-out FILE]]}. Prints
+ * [--journal-limit N] [--https-port N [--client-auth none|want|need] [--ca-out FILE]
+ * [--keystore FILE [--keystore-password PASSWORD]]]}. Prints
  * {@code Scopemock engine listening on <url>} when ready (a second such line with the {@code https://} URL when
  * {@code --https-port} is given, after the CA certificate has been written to the {@code --ca-out} file) and stops
- * cleanly on SIGTERM.
+ * cleanly on SIGTERM. {@code --keystore} serves a certificate of your own (a PKCS#12 or JKS store with one private-key
+ * entry) instead of the generated one; its password comes from {@code --keystore-password} or, to keep it off the
+ * command line, from the {@value #KEYSTORE_PASSWORD_VARIABLE} environment variable.
  *
  * @since 0.1
  */
@@ -26,8 +30,10 @@ import org.apiguardian.api.API;
 public final class Main {
 
     private static final List<String> OPTIONS = List.of("--port", "--bind", "--stubs", "--journal-limit",
-            "--https-port", "--client-auth", "--ca-out");
+            "--https-port", "--client-auth", "--ca-out", "--keystore", "--keystore-password");
     private static final String LISTENING = "Scopemock engine listening on ";
+    /** The environment variable {@code --keystore} reads its password from when no {@code --keystore-password}. */
+    public static final String KEYSTORE_PASSWORD_VARIABLE = "SCOPEMOCK_KEYSTORE_PASSWORD";
 
     private Main() {
     }
@@ -41,7 +47,7 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         Arguments arguments;
         try {
-            arguments = parse(args);
+            arguments = parse(args, System::getenv);
         } catch (IllegalArgumentException e) {
             System.err.println("scopemock: " + e.getMessage());
             System.err.println(usage());
@@ -97,12 +103,14 @@ public final class Main {
     record Arguments(EngineOptions options, Path caOut) {
     }
 
-    static Arguments parse(String[] args) {
+    static Arguments parse(String[] args, UnaryOperator<String> environment) {
         EngineOptions options = EngineOptions.defaults().withPort(8910);
         List<Path> stubFiles = new ArrayList<>();
         HttpsOptions https = null;
         ClientAuth clientAuth = ClientAuth.NONE;
         Path caOut = null;
+        Path keyStore = null;
+        String keyStorePassword = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -124,15 +132,27 @@ public final class Main {
                 case "--https-port" -> https = HttpsOptions.onPort(port(arg, value));
                 case "--client-auth" -> clientAuth = clientAuth(value);
                 case "--ca-out" -> caOut = Path.of(value);
+                case "--keystore" -> keyStore = Path.of(value);
+                case "--keystore-password" -> keyStorePassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        if (https == null && (clientAuth != ClientAuth.NONE || caOut != null)) {
-            throw new IllegalArgumentException((caOut != null ? "--ca-out" : "--client-auth") + " needs HTTPS;"
-                    + " add --https-port N (0 for a free port)");
+        String needsHttps = caOut != null ? "--ca-out" : keyStore != null ? "--keystore"
+                : clientAuth != ClientAuth.NONE ? "--client-auth" : null;
+        if (https == null && needsHttps != null) {
+            throw new IllegalArgumentException(needsHttps + " needs HTTPS; add --https-port N (0 for a free port)");
+        }
+        if (keyStore == null && keyStorePassword != null) {
+            throw new IllegalArgumentException("--keystore-password needs --keystore FILE");
         }
         if (https != null) {
-            options = options.withHttps(https.withClientAuth(clientAuth));
+            https = https.withClientAuth(clientAuth);
+            if (keyStore != null) {
+                String password = keyStorePassword != null ? keyStorePassword
+                        : environment.apply(KEYSTORE_PASSWORD_VARIABLE);
+                https = https.withCertificate(KeyStoreFile.load(keyStore, password));
+            }
+            options = options.withHttps(https);
         }
         return new Arguments(options.withStubFiles(stubFiles), caOut);
     }
@@ -166,6 +186,7 @@ public final class Main {
     private static String usage() {
         return "usage: java -jar scopemock-engine-standalone.jar [--port 8910] [--bind 127.0.0.1]"
                 + " [--stubs FILE_OR_DIR]... [--journal-limit 10000]"
-                + " [--https-port N [--client-auth none|want|need] [--ca-out FILE]]";
+                + " [--https-port N [--client-auth none|want|need] [--ca-out FILE]"
+                + " [--keystore FILE [--keystore-password PASSWORD]]]";
     }
 }

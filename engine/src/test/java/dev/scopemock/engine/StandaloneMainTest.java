@@ -28,7 +28,8 @@ class StandaloneMainTest {
     private static final String LISTENING = "Scopemock engine listening on ";
     private static final String USAGE = "usage: java -jar scopemock-engine-standalone.jar [--port 8910]"
             + " [--bind 127.0.0.1] [--stubs FILE_OR_DIR]... [--journal-limit 10000]"
-            + " [--https-port N [--client-auth none|want|need] [--ca-out FILE]]\n";
+            + " [--https-port N [--client-auth none|want|need] [--ca-out FILE]"
+            + " [--keystore FILE [--keystore-password PASSWORD]]]\n";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
