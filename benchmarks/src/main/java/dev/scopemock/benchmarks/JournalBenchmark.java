@@ -18,12 +18,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Recording a request in a bounded journal that is already full, so every append also evicts the oldest entry:
  * {@code append} is the ring buffer alone, {@code record} what the request path does (next sequence number, the
- * outcome copy, the append under the journal's lock, the listener check). The cost must not depend on the bound.
+ * outcome copy, the lock-free append, the listener check), and {@code recordFromTwoThreads} the same from two threads
+ * into one scope at once (the global scope under load). The cost must not depend on the bound.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar JournalBenchmark -prof gc}.
  */
 @State(Scope.Benchmark)
@@ -65,6 +67,12 @@ public class JournalBenchmark {
 
     @Benchmark
     public RecordedRequest record() {
+        return core.record(scope, request, null);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public RecordedRequest recordFromTwoThreads() {
         return core.record(scope, request, null);
     }
 }

@@ -185,18 +185,15 @@ public final class EngineCore {
     }
 
     /**
-     * Records a request in its scope's journal with the next sequence number. Numbering and appending happen under
-     * the journal's lock, so each journal holds its entries in sequence order even under concurrent requests.
+     * Records a request in its scope's journal with the next sequence number, without a lock: concurrent requests may
+     * reach the journal in another order than their numbers, and its listings sort by number.
      */
     public RecordedRequest record(ScopeState scope, RecordedRequest request, Selection selection) {
         ScopeJournal journal = (scope == null ? scopes.global() : scope).journal();
-        RecordedRequest recorded;
-        synchronized (journal) {
-            recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
-                    ? null : scope.name(), selection == null ? null : selection.stub().id(),
-                    selection == null ? Map.of() : selection.pathMatch().params());
-            journal.append(recorded);
-        }
+        RecordedRequest recorded = request.withOutcome(requestSequence.incrementAndGet(), scope == null
+                ? null : scope.name(), selection == null ? null : selection.stub().id(),
+                selection == null ? Map.of() : selection.pathMatch().params());
+        journal.append(recorded);
         notifyListeners(recorded);
         return recorded;
     }
