@@ -47,6 +47,11 @@ final class KeyStoreFile {
         try {
             return ServerCertificate.fromKeyStore(store, password);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new IllegalArgumentException("--keystore " + file + ": its private-key entry has a password"
+                        + " other than the store's, and --keystore takes one password for both. Fix: give the entry"
+                        + " the store's password (keytool -keypasswd -alias ALIAS -keystore " + file + ").", e);
+            }
             throw new IllegalArgumentException("--keystore " + file + ": "
                     + e.getMessage().replace("ServerCertificate.fromKeyStore: ", ""), e);
         }

@@ -105,6 +105,41 @@ class StandaloneKeyStoreTest {
     }
 
     @Test
+    void refusesAWrongPasswordForAJksStoreToo() throws Exception {
+        Path jks = store("JKS", "server.jks", "right");
+
+        assertThatThrownBy(() -> parse("--https-port", "0", "--keystore", jks.toString(), "--keystore-password",
+                "wrong")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--keystore " + jks + " could not be opened with the given password. Fix: pass the"
+                        + " store's password.");
+    }
+
+    @Test
+    void explainsAnEntryPasswordThatDiffersFromTheStores() throws Exception {
+        KeyStore store = KeyStore.getInstance("JKS");
+        store.load(null, null);
+        store.setKeyEntry("web", server.privateKey(), "entry".toCharArray(),
+                new Certificate[] {server.certificate(), theirs.certificate()});
+        Path jks = dir.resolve("two-passwords.jks");
+        try (OutputStream out = Files.newOutputStream(jks)) {
+            store.store(out, "store".toCharArray());
+        }
+
+        assertThatThrownBy(() -> parse("--https-port", "0", "--keystore", jks.toString(), "--keystore-password",
+                "store")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--keystore " + jks + ": its private-key entry has a password other than the store's,"
+                        + " and --keystore takes one password for both. Fix: give the entry the store's password"
+                        + " (keytool -keypasswd -alias ALIAS -keystore " + jks + ").");
+    }
+
+    @Test
+    void refusesADirectory() {
+        assertThatThrownBy(() -> parse("--https-port", "0", "--keystore", dir.toString(), "--keystore-password",
+                "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--keystore " + dir + ": no such readable file");
+    }
+
+    @Test
     void asksForThePasswordWhenNoneIsGiven() throws Exception {
         Path p12 = store("PKCS12", "server.p12", "secret");
 

@@ -96,7 +96,7 @@ class HttpsExtensionTest {
                     .hasMessage("@MockServer(https = true) asks for HTTPS, but the engine at " + remote.baseUrl()
                             + " (from the scopemock.url configuration parameter) serves no HTTPS: its GET /__mock__"
                             + " reports no https_url. Fix: start it with --https-port 0 (and --ca-out FILE for"
-                            + " other processes), or drop @MockServer(https = true).");
+                            + " other processes), or leave HTTPS off (@MockServer(https = false)).");
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * WireMock (with its performance setting and with its defaults) and MockServer, each in its own JVM on its own free
  * loopback port, timing each one's start-up to the first answered request (five launches each, round by round across
  * the servers). Every server is given the same stub lists, each list in its order of precedence (the peers' bulk
- * admin calls arranged so, and checked by a probe: two stubs for one path, the list's first must answer). Then two
+ * admin calls arranged so, and checked by a probe: the first and the last stub of a list longer than any bulk request
+ * are for one path, and the list's first must answer). Then two
  * phases, against the last stub of each list, the last registered (phase 2 also against the first, and every stub of
  * the 10k lists in turn):
  * <ol>
@@ -233,7 +234,7 @@ public final class LoadDriver {
                 }
             }
             System.out.println();
-            System.out.println("== precedence probe: two stubs for one path in one list, which answers");
+            System.out.println("== precedence probe: the first and the last stub of a 2,001-stub list for one path, which answers");
             for (Running server : sequential) {
                 List<Running> others = new ArrayList<>(sequential);
                 others.remove(server);
@@ -579,7 +580,7 @@ public final class LoadDriver {
                 + "(the first stub of a list is tried first): MockServer tries its expectations in the order they "
                 + "were added; WireMock tries its stubs newest first and its import gives an import's first stub the "
                 + "precedence (as its mapping files do), so the chunks go in last one first. A probe checks it before "
-                + "the loads (two stubs for one path in one list; the body that answered: " + precedence + "). The "
+                + "the loads (the first and the last stub of a 2,001-stub list for one path; the body that answered: " + precedence + "). The "
                 + "rows marked \"the last\" request the list's last stub, the last registered: the one a scanning "
                 + "server tries last, the case the issue's figures for the peers describe (\"it scans every stub\"); "
                 + "\"the first\" is a scanning server's best case, which is also where WireMock puts the last stub "

@@ -54,15 +54,24 @@ abstract class Target {
     /** The path the precedence probe registers twice. */
     static final String PROBE_PATH = "/precedence-probe";
 
+    /** How many stubs the probe's list holds: more than any peer's bulk request, so both ends go in apart. */
+    static final int PROBE_STUBS = 2_001;
+
     /**
-     * Which stub of a list answers when two match: registers {@code [first, second]} for one path the way
-     * {@link #register} does, requests it, resets and returns the body ("first" when the list's order is the
-     * precedence, so that the list's last stub is the one a scanning server tries last).
+     * Which stub of a list answers when two match: registers a list whose first and last stubs are for one path
+     * ({@value #PROBE_STUBS} stubs, the others for paths of their own, so the two travel in different bulk requests)
+     * the way {@link #register} does, requests that path, resets and returns the body ("first" when the list's order
+     * is the precedence, so that the list's last stub is the one a scanning server tries last).
      */
     String probePrecedence(Http http, int port) {
         reset(http, port);
-        register(http, port, List.of(new Scenario.Stub(PROBE_PATH, false, null, "first"),
-                new Scenario.Stub(PROBE_PATH, false, null, "second")));
+        List<Scenario.Stub> stubs = new ArrayList<>();
+        stubs.add(new Scenario.Stub(PROBE_PATH, false, null, "first"));
+        for (int i = 1; i < PROBE_STUBS - 1; i++) {
+            stubs.add(new Scenario.Stub(PROBE_PATH + "/" + i, false, null, "filler"));
+        }
+        stubs.add(new Scenario.Stub(PROBE_PATH, false, null, "second"));
+        register(http, port, stubs);
         String body = http.send("GET", port, PROBE_PATH, null).body();
         reset(http, port);
         return body;

@@ -52,7 +52,7 @@ record TestScope(EngineConnection engine, String name, ScopedMock mock, MockServ
                     + " asks for HTTPS, but the engine at "
                     + engine.baseUrl() + " (from " + config.urlSource() + ") serves no HTTPS: its GET /__mock__"
                     + " reports no https_url. Fix: start it with --https-port 0 (and --ca-out FILE for other"
-                    + " processes), or drop " + config.setting("https", "true") + ".");
+                    + " processes), or leave HTTPS off (" + config.setting("https", "false") + ").");
         }
         return https;
     }
