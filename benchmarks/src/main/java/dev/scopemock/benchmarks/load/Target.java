@@ -70,7 +70,7 @@ abstract class Target {
         for (int i = 1; i < PROBE_STUBS - 1; i++) {
             stubs.add(new Scenario.Stub(PROBE_PATH + "/" + i, false, null, "filler"));
         }
-        stubs.add(new Scenario.Stub(PROBE_PATH, false, null, "second"));
+        stubs.add(new Scenario.Stub(PROBE_PATH, false, null, "last"));
         register(http, port, stubs);
         String body = http.send("GET", port, PROBE_PATH, null).body();
         reset(http, port);
