@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.engine.internal.tls.CertificateAuthority;
+import dev.scopemock.engine.internal.tls.Pem;
 import dev.scopemock.engine.support.ChildJvm;
-import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +53,14 @@ class StandaloneKeyStoreTest {
                 "--keystore-password", "secret", "--ca-out", caFile.toString())) {
             main.awaitStdoutLine(LISTENING, TIMEOUT);
             URI https = URI.create(main.awaitStdoutLine(LISTENING, TIMEOUT).substring(LISTENING.length()));
-            SSLContext trusting = trustingOnly(Files.readString(caFile));
+            SSLContext trusting = EngineTlsContexts.trustingOnly(Files.readString(caFile));
             X509Certificate[] served = ServerChain.fetch(https, trusting);
             HttpResponse<String> health = HttpClient.newBuilder().sslContext(trusting).build().send(
                     HttpRequest.newBuilder(https.resolve("/__mock__")).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(served[0]).isEqualTo(server.certificate());
-            assertThat(pemCertificate(Files.readString(caFile))).isEqualTo(theirs.certificate());
+            assertThat(Pem.readCertificate(Files.readString(caFile))).isEqualTo(theirs.certificate());
             assertThat(health.statusCode()).isEqualTo(200);
         }
     }
@@ -216,21 +213,5 @@ class StandaloneKeyStoreTest {
             store.store(out, password.toCharArray());
         }
         return file;
-    }
-
-    private static X509Certificate pemCertificate(String pem) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static SSLContext trustingOnly(String pem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", pemCertificate(pem));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopemock.engine.support.ChildJvm;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +85,7 @@ class StandaloneMainTest {
             String https = main.awaitStdoutLine(LISTENING, TIMEOUT);
             URI httpsBase = URI.create(https.substring(LISTENING.length()));
             String pem = Files.readString(caFile);
-            HttpClient trusting = HttpClient.newBuilder().sslContext(trustingOnly(pem)).build();
+            HttpClient trusting = HttpClient.newBuilder().sslContext(EngineTlsContexts.trustingOnly(pem)).build();
             HttpResponse<String> overHttps = trusting.send(HttpRequest.newBuilder(httpsBase.resolve("/demo"))
                     .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> caOverHttp = get(URI.create(http.substring(LISTENING.length()) + "/__mock__/ca.pem"));
@@ -115,7 +109,8 @@ class StandaloneMainTest {
                 "--ca-out", caFile.toString())) {
             main.awaitStdoutLine(LISTENING, TIMEOUT);
             URI httpsBase = URI.create(main.awaitStdoutLine(LISTENING, TIMEOUT).substring(LISTENING.length()));
-            HttpClient anonymous = HttpClient.newBuilder().sslContext(trustingOnly(Files.readString(caFile))).build();
+            HttpClient anonymous = HttpClient.newBuilder()
+                    .sslContext(EngineTlsContexts.trustingOnly(Files.readString(caFile))).build();
 
             assertThatThrownBy(() -> anonymous.send(HttpRequest.newBuilder(httpsBase.resolve("/x")).timeout(TIMEOUT)
                     .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class)
@@ -142,18 +137,6 @@ class StandaloneMainTest {
     }
 
     /** What another process does with the {@code --ca-out} file: trust that certificate and nothing else. */
-    private static SSLContext trustingOnly(String pem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("scopemock", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
     @Test
     void exitsWithOneNamingTheBadStubFile() throws IOException {
         Path stubs = Files.writeString(dir.resolve("bad.json"), "[{\"request\": {}}]");
